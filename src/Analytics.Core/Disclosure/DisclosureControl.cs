@@ -1,0 +1,102 @@
+using Analytics.Core.Metrics;
+using Analytics.Core.Reports;
+using Analytics.Core.Taxonomies;
+
+namespace Analytics.Core.Disclosure;
+
+/// <summary>
+/// The one way out of the system for figures. Applies the threshold k, complementary suppression within each breakdown,
+/// the roll-up of small organisations into their sector, and the minimum group size for diversity indices.
+/// </summary>
+public sealed class DisclosureControl
+{
+    public DisclosureControl(DisclosureOptions options)
+    {
+        if (options.Validate() is { } problem) throw new ArgumentException(problem, nameof(options));
+        K = options.K;
+    }
+
+    public int K { get; }
+
+    public ProtectedReport Protect(ReportFigures figures)
+    {
+        var participants = new ProtectedParticipants(Count(figures.Registered), figures.Attended is { } a ? Count(a) : null,
+            Count(figures.WithProfile))
+        { AttendanceUnknown = figures.Attended is null };
+
+        var dimensions = figures.Breakdowns.ToDictionary(b => b.Dimension, b => Protect(b, figures.WithProfile));
+        return new ProtectedReport(new ProtectedScope(figures.Scope.Kind, figures.Scope.Key), K,
+            figures.Scope.Kind == ReportScope.EventKind ? null : figures.Events, participants, dimensions);
+    }
+
+    /// <summary>A headcount: zero is shown, 1..k−1 is not.</summary>
+    public int? Count(int count) => count is > 0 and var c && c < K ? null : count;
+
+    public ProtectedBreakdown Protect(Breakdown breakdown, int withProfile)
+    {
+        var tallies = breakdown.Dimension == Dimension.Organisation.Code() ? RollUpSmallOrganisations(breakdown.Tallies) : breakdown.Tallies;
+        tallies = tallies.Where(t => t.Count > 0).OrderByDescending(t => t.Count).ThenBy(t => t.Label, StringComparer.Ordinal).ToList();
+        var total = tallies.Sum(t => t.Count);
+        var persons = tallies.Sum(t => t.Persons);
+
+        if (total == 0)
+            return new ProtectedBreakdown(0, null, null, null, [], false, "Inga personer med profil i urvalet.");
+        if (persons < K)
+            return Withheld($"Fördelningen visas inte: färre än {K} personer har delat sin profil.");
+
+        var suppressed = tallies.Select(t => t.Persons < K).ToArray();
+        var primary = suppressed.Count(s => s);
+        var secondary = 0;
+        // The suppressed cells together must cover at least k persons, or they could be recovered from the total.
+        while (primary + secondary > 0 && SuppressedPersons(tallies, suppressed) < K)
+        {
+            var next = Enumerable.Range(0, tallies.Count).Where(i => !suppressed[i]).OrderBy(i => tallies[i].Persons).ThenByDescending(i => i)
+                .DefaultIfEmpty(-1).First();
+            if (next < 0) return Withheld($"Fördelningen visas inte: varje kategori skulle behöva döljas (färre än {K} personer).");
+            suppressed[next] = true;
+            secondary++;
+        }
+        if (suppressed.All(s => s))
+            return Withheld($"Fördelningen visas inte: varje kategori har färre än {K} personer.");
+
+        var cells = tallies.Select((t, i) => suppressed[i]
+            ? new ProtectedCell(t.Code, t.Label, null, null, true)
+            : new ProtectedCell(t.Code, t.Label, t.Count, Math.Round((double)t.Count / total, 3), false)).ToList();
+
+        var counts = tallies.Select(t => t.Count).ToArray();
+        var indicesShown = withProfile >= DisclosureOptions.MinimumForIndices;
+        return new ProtectedBreakdown(total,
+            indicesShown ? Math.Round(Diversity.EffectiveNumber(counts), 2) : null,
+            indicesShown && Diversity.Blau(counts) is { } blau ? Math.Round(blau, 3) : null,
+            indicesShown && Diversity.Evenness(counts) is { } even ? Math.Round(even, 3) : null,
+            cells, false, Note(primary, secondary, indicesShown));
+    }
+
+    private ProtectedBreakdown Withheld(string why) => new(null, null, null, null, [], true, why);
+
+    private static int SuppressedPersons(IReadOnlyList<Tally> tallies, bool[] suppressed) =>
+        tallies.Where((_, i) => suppressed[i]).Sum(t => t.Persons);
+
+    /// <summary>Organisations are named only with at least k persons; the rest roll up into "Övriga organisationer inom sektor".</summary>
+    private IReadOnlyList<Tally> RollUpSmallOrganisations(IReadOnlyList<Tally> tallies)
+    {
+        var named = tallies.Where(t => t.Persons >= K || t.Group is null);
+        var rolled = tallies.Where(t => t.Persons < K && t.Group is not null)
+            .GroupBy(t => (t.Group!, t.GroupLabel))
+            .Select(g => new Tally($"ovriga:{g.Key.Item1}", $"Övriga organisationer inom {(g.Key.GroupLabel ?? g.Key.Item1).ToLowerInvariant()}",
+                g.Sum(t => t.Count), g.Sum(t => t.Persons)));
+        return [.. named, .. rolled];
+    }
+
+    private string Note(int primary, int secondary, bool indicesShown)
+    {
+        var parts = new List<string>();
+        if (primary > 0)
+            parts.Add($"{primary} {(primary == 1 ? "kategori" : "kategorier")} med färre än {K} personer visas som <{K}.");
+        if (secondary > 0)
+            parts.Add($"{secondary} {(secondary == 1 ? "kategori till har" : "kategorier till har")} dolts så att de dolda inte kan räknas fram ur totalen.");
+        if (!indicesShown)
+            parts.Add($"Mångfaldsmått visas först när minst {DisclosureOptions.MinimumForIndices} personer har delat sin profil.");
+        return parts.Count == 0 ? $"Inga värden behövde döljas (tröskel {K} personer)." : string.Join(" ", parts);
+    }
+}

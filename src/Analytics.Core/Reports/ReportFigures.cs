@@ -1,0 +1,22 @@
+namespace Analytics.Core.Reports;
+
+/// <summary>
+/// The raw figures of one scope, as computed from the database and stored in a snapshot. Disclosure control turns them
+/// into a <see cref="Disclosure.ProtectedReport"/>, the only form in which they leave the system.
+/// </summary>
+public sealed record ReportFigures(
+    ReportScope Scope,
+    int Events,
+    int Registered,
+    int? Attended,
+    int Counted,
+    int WithProfile,
+    int Guests,
+    IReadOnlyList<Breakdown> Breakdowns)
+{
+    /// <summary>
+    /// Registered counts RSVP yes. Attended is null where no event in scope has an attendance list. Counted is the base
+    /// of every breakdown: attendees where attendance is known, otherwise registrations. Guests add to headcounts only.
+    /// </summary>
+    public Breakdown? Find(string dimension) => Breakdowns.FirstOrDefault(b => b.Dimension == dimension);
+}

@@ -1,0 +1,17 @@
+namespace Analytics.Core.Reports;
+
+/// <summary>
+/// Stored raw figures for one scope, derived from the database and recomputable at any time. Stale when the data
+/// version of its scope has moved on since it was computed.
+/// </summary>
+public sealed class ReportSnapshot
+{
+    public long Id { get; set; }
+    public required string ScopeKind { get; set; }
+    public required string ScopeKey { get; set; }
+    public long DataVersion { get; set; }
+    public DateTime ComputedAtUtc { get; set; }
+
+    /// <summary>The <see cref="ReportFigures"/> as JSON.</summary>
+    public required string Payload { get; set; }
+}

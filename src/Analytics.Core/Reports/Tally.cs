@@ -1,0 +1,14 @@
+namespace Analytics.Core.Reports;
+
+/// <summary>
+/// The raw count of one category in one scope, before disclosure control. Persons counts distinct people (a returning
+/// attendee counts once), which is what the disclosure threshold is about. Group is the sector of an organisation, so
+/// small organisations can roll up within their sector.
+/// </summary>
+public sealed record Tally(string Code, string Label, int Count, int Persons, string? Group = null, string? GroupLabel = null);
+
+/// <summary>The raw counts of one dimension in one scope. Never leaves the system without passing disclosure control.</summary>
+public sealed record Breakdown(string Dimension, IReadOnlyList<Tally> Tallies)
+{
+    public int Total => Tallies.Sum(t => t.Count);
+}

@@ -1,0 +1,138 @@
+using Analytics.Core.Consent;
+using Analytics.Core.Events;
+using Analytics.Core.Imports;
+using Analytics.Core.Organisations;
+using Analytics.Core.Participations;
+using Analytics.Core.Reports;
+using Analytics.Core.Targets;
+using Analytics.Core.Taxonomies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Analytics.Data;
+
+/// <summary>
+/// The one model, shared by every provider. Each provider has its own derived context type only so that it can keep
+/// its own migrations (see Providers/).
+/// </summary>
+public abstract class AnalyticsDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<EventHost> EventHosts => Set<EventHost>();
+    public DbSet<Participation> Participations => Set<Participation>();
+    public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
+    public DbSet<UnmappedValue> UnmappedValues => Set<UnmappedValue>();
+    public DbSet<TargetMix> TargetMixes => Set<TargetMix>();
+    public DbSet<TaxonomyCategory> TaxonomyCategories => Set<TaxonomyCategory>();
+    public DbSet<ReportSnapshot> ReportSnapshots => Set<ReportSnapshot>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Every instant is stored in UTC; SQLite forgets the kind on the way back, so it is restored here.
+        builder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        builder.Properties<DateTime?>().HaveConversion<UtcConverter>();
+        builder.Properties<string>().HaveMaxLength(200);
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<Organisation>(e =>
+        {
+            e.HasIndex(o => o.Name).IsUnique();
+            e.HasIndex(o => o.Organisationsnummer).IsUnique();
+            e.Property(o => o.Organisationsnummer).HasMaxLength(10);
+            e.Property(o => o.SectorCode).HasMaxLength(40);
+            e.Property(o => o.MunicipalityCode).HasMaxLength(10);
+            e.Property(o => o.Aliases).HasMaxLength(1000);
+        });
+
+        model.Entity<Event>(e =>
+        {
+            e.HasIndex(x => x.Slug).IsUnique();
+            e.HasIndex(x => x.StartsAtUtc);
+            e.Property(x => x.Slug).HasMaxLength(120);
+            e.Property(x => x.FormatCode).HasMaxLength(40);
+            e.Property(x => x.MunicipalityCode).HasMaxLength(10);
+            e.Property(x => x.MeetupEventId).HasMaxLength(40);
+            e.Ignore(x => x.Quarter);
+            e.HasMany(x => x.Hosts).WithOne().HasForeignKey(h => h.EventId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Participations).WithOne().HasForeignKey(p => p.EventId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<EventHost>(e =>
+        {
+            e.HasKey(h => new { h.EventId, h.OrganisationId });
+            e.HasOne(h => h.Organisation).WithMany().HasForeignKey(h => h.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        model.Entity<Participation>(e =>
+        {
+            e.HasIndex(p => new { p.EventId, p.SourceKey }).IsUnique();
+            e.HasIndex(p => p.AttendeeKey);
+            e.Property(p => p.AttendeeKey).HasMaxLength(32);
+            e.Property(p => p.RoleCode).HasMaxLength(20);
+            e.Property(p => p.Rsvp).HasConversion<string>().HasMaxLength(10);
+            e.Property(p => p.Attendance).HasConversion<string>().HasMaxLength(10);
+            e.Property(p => p.SectorCode).HasMaxLength(40);
+            e.Property(p => p.ProfessionCode).HasMaxLength(40);
+            e.Property(p => p.MunicipalityCode).HasMaxLength(10);
+            e.Property(p => p.Channel).HasMaxLength(20);
+            e.Property(p => p.SourceKey).HasMaxLength(100);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<ImportBatch>().WithMany().HasForeignKey(p => p.ImportBatchId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        model.Entity<ConsentRecord>(e =>
+        {
+            e.HasIndex(c => c.AttendeeKey);
+            e.Property(c => c.AttendeeKey).HasMaxLength(32);
+            e.Property(c => c.TextVersion).HasMaxLength(40);
+            e.Property(c => c.Language).HasMaxLength(5);
+            e.Property(c => c.Channel).HasMaxLength(20);
+        });
+
+        model.Entity<ImportBatch>(e =>
+        {
+            e.HasIndex(b => b.Sha256);
+            e.Property(b => b.Kind).HasMaxLength(20);
+            e.Property(b => b.Sha256).HasMaxLength(64);
+            e.Property(b => b.Status).HasConversion<string>().HasMaxLength(24);
+            e.HasOne<Event>().WithMany().HasForeignKey(b => b.EventId).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(b => b.Errors).WithOne().HasForeignKey(x => x.ImportBatchId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(b => b.UnmappedValues).WithOne().HasForeignKey(x => x.ImportBatchId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<ImportRowError>(e => e.Property(x => x.Reason).HasMaxLength(500));
+
+        model.Entity<TaxonomyCategory>(e =>
+        {
+            e.HasIndex(c => new { c.Dimension, c.Code }).IsUnique();
+            e.Property(c => c.Dimension).HasMaxLength(20);
+            e.Property(c => c.Code).HasMaxLength(40);
+            e.Property(c => c.Synonyms).HasMaxLength(2000);
+        });
+
+        model.Entity<TargetMix>(e =>
+        {
+            e.HasIndex(t => new { t.Dimension, t.Code }).IsUnique();
+            e.Property(t => t.Dimension).HasMaxLength(20);
+            e.Property(t => t.Code).HasMaxLength(40);
+        });
+
+        model.Entity<ReportSnapshot>(e =>
+        {
+            e.HasIndex(s => new { s.ScopeKind, s.ScopeKey }).IsUnique();
+            e.Property(s => s.ScopeKind).HasMaxLength(20);
+            e.Property(s => s.ScopeKey).HasMaxLength(120);
+            // A payload is a few kilobytes of JSON; no provider should cut it at the default string length.
+            e.Property(s => s.Payload).Metadata.SetMaxLength(null);
+        });
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
