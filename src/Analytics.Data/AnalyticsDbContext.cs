@@ -81,7 +81,7 @@ public abstract class AnalyticsDbContext(DbContextOptions options) : DbContext(o
             e.Property(p => p.MunicipalityCode).HasMaxLength(10);
             e.Property(p => p.Channel).HasMaxLength(20);
             e.Property(p => p.SourceKey).HasMaxLength(100);
-            e.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne(p => p.Organisation).WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne<ImportBatch>().WithMany().HasForeignKey(p => p.ImportBatchId).OnDelete(DeleteBehavior.SetNull);
         });
 

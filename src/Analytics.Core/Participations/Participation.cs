@@ -1,3 +1,5 @@
+using Analytics.Core.Organisations;
+
 namespace Analytics.Core.Participations;
 
 /// <summary>
@@ -23,6 +25,7 @@ public sealed class Participation
     public string? SectorCode { get; set; }
     public string? ProfessionCode { get; set; }
     public int? OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
 
     /// <summary>An organisation answer that matched no known organisation yet, normalised; cleared once it is mapped.</summary>
     public string? UnmappedOrganisation { get; set; }

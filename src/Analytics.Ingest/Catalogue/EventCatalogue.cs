@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using Analytics.Core.Events;
+using Analytics.Core.Taxonomies;
+using Analytics.Data;
+using Analytics.Ingest.Mapping;
+using Microsoft.EntityFrameworkCore;
+
+namespace Analytics.Ingest.Catalogue;
+
+/// <summary>Creates and updates events, checking every field and saying in a sentence what is wrong.</summary>
+public sealed partial class EventCatalogue(AnalyticsDbContext db)
+{
+    /// <summary>Adds the event, or updates the one with the same slug. Returns the problems; empty when saved.</summary>
+    public async Task<IReadOnlyList<string>> SaveAsync(EventDraft draft, CancellationToken cancellationToken = default)
+    {
+        var problems = new List<string>();
+        if (!SlugPattern().IsMatch(draft.Slug))
+            problems.Add($"Kortnamnet ”{draft.Slug}” får bara innehålla små bokstäver a–z, siffror och bindestreck.");
+        if (string.IsNullOrWhiteSpace(draft.Title))
+            problems.Add("Evenemanget behöver en titel.");
+        if (Taxonomy.Find(Taxonomy.EventFormats, draft.Format) is null)
+            problems.Add($"Okänt format ”{draft.Format}”; välj något av {string.Join(", ", Taxonomy.EventFormats.Select(f => f.Code))}.");
+        if (draft.Municipality is { Length: > 0 } m && !Municipalities.IsValidCode(m))
+            problems.Add($"”{m}” är ingen kommunkod; ange SCB:s fyrsiffriga kod, till exempel 1480 för Göteborg.");
+        if (draft.EndsLocal is { } ends && ends < draft.StartsLocal)
+            problems.Add("Evenemanget kan inte sluta innan det börjar.");
+        if (draft.Capacity is < 0)
+            problems.Add("Antalet platser kan inte vara negativt.");
+
+        var hostNames = draft.Hosts.Select(TextKey.Of).ToHashSet();
+        var organisations = await db.Organisations.ToListAsync(cancellationToken);
+        var hosts = organisations.Where(o => hostNames.Contains(TextKey.Of(o.Name))).ToList();
+        foreach (var missing in draft.Hosts.Where(h => hosts.All(o => TextKey.Of(o.Name) != TextKey.Of(h))))
+            problems.Add($"Värdorganisationen ”{missing}” finns inte bland organisationerna.");
+        if (problems.Count > 0) return problems;
+
+        var ev = await db.Events.Include(e => e.Hosts).SingleOrDefaultAsync(e => e.Slug == draft.Slug, cancellationToken);
+        if (ev is null)
+        {
+            ev = new Event { Slug = draft.Slug, Title = draft.Title, FormatCode = draft.Format };
+            db.Events.Add(ev);
+        }
+        ev.Title = draft.Title.Trim();
+        ev.StartsAtUtc = Quarter.ToUtc(draft.StartsLocal);
+        ev.EndsAtUtc = draft.EndsLocal is { } end ? Quarter.ToUtc(end) : null;
+        ev.FormatCode = draft.Format;
+        ev.MunicipalityCode = draft.Municipality is { Length: > 0 } code ? code : null;
+        ev.Online = draft.Online;
+        ev.Capacity = draft.Capacity;
+        ev.MeetupEventId = draft.MeetupEventId is { Length: > 0 } id ? id : null;
+        ev.Hosts.RemoveAll(h => hosts.All(o => o.Id != h.OrganisationId));
+        foreach (var host in hosts.Where(o => ev.Hosts.All(h => h.OrganisationId != o.Id)))
+            ev.Hosts.Add(new EventHost { OrganisationId = host.Id });
+        foreach (var host in hosts) host.IsHost = true;
+        if (db.ChangeTracker.HasChanges()) ev.DataVersion++;
+        await db.SaveChangesAsync(cancellationToken);
+        return [];
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+}

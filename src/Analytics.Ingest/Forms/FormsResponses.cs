@@ -1,0 +1,61 @@
+using System.Globalization;
+using Analytics.Core.Participations;
+using Analytics.Ingest.Mapping;
+using Analytics.Ingest.Text;
+
+namespace Analytics.Ingest.Forms;
+
+/// <summary>
+/// A Microsoft Forms export (ID, Start time, Completion time, Email, Name, then one column per question). A response is
+/// a check-in, so it counts as attended. Name is never read; an e-mail is only used to derive the attendee key.
+/// </summary>
+public static class FormsResponses
+{
+    private static readonly string[] StandardColumns = ["id", "start time", "completion time", "email", "name", "last modified time"];
+
+    public static bool Matches(IReadOnlyList<string> header)
+    {
+        var names = header.Select(h => h.Trim().ToLowerInvariant()).ToHashSet();
+        return names.Contains("id") && names.Contains("completion time");
+    }
+
+    public static IEnumerable<SourceRow> Read(ITable table)
+    {
+        var header = table.Header;
+        int? Column(string name)
+        {
+            for (var i = 0; i < header.Count; i++)
+                if (header[i].Trim().Equals(name, StringComparison.OrdinalIgnoreCase)) return i;
+            return null;
+        }
+        var id = Column("ID");
+        var completion = Column("Completion time");
+        var email = Column("Email");
+        var questionHeaders = header.Select(h => StandardColumns.Contains(h.Trim().ToLowerInvariant()) ? "" : h).ToArray();
+        var questions = QuestionColumns.Find(questionHeaders);
+        var dates = DateSniffer.From([]);
+
+        foreach (var row in table.Rows())
+        {
+            var responseId = row.Cell(id);
+            var address = row.Cell(email);
+            var result = new SourceRow(row.RowNumber)
+            {
+                ResponseId = responseId,
+                Email = address.Contains('@') ? address : null,
+                Attendance = Attendance.Attended,
+                RsvpAtUtc = ParseTime(row.Cell(completion), dates),
+                Answers = questions.ToDictionary(q => q.Key, q => row.Cell(q.Value)),
+            };
+            yield return responseId.Length == 0
+                ? result with { ProblemColumn = "ID", Problem = "Svaret saknar ID, så det kan inte skiljas från andra svar vid en ny import." }
+                : result;
+        }
+    }
+
+    /// <summary>Excel may store the time as a serial number rather than text.</summary>
+    private static DateTime? ParseTime(string text, DateSniffer dates) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial > 20000
+            ? Core.Events.Quarter.ToUtc(DateTime.FromOADate(serial))
+            : dates.ParseStockholm(text);
+}

@@ -1,0 +1,67 @@
+using Analytics.Core.Organisations;
+using Analytics.Core.Taxonomies;
+using Analytics.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Analytics.Ingest.Mapping;
+
+/// <summary>
+/// Turns free answers into taxonomy codes and known organisations, by code, name, synonym or alias, insensitive to case,
+/// spacing and diacritics. Answers written "A / B" match when either part does.
+/// </summary>
+public sealed class AnswerMapper
+{
+    private readonly Dictionary<(Dimension, string), string> _categories = [];
+    private readonly Dictionary<string, Organisation> _organisations = [];
+
+    public static async Task<AnswerMapper> LoadAsync(AnalyticsDbContext db, CancellationToken cancellationToken = default)
+    {
+        var mapper = new AnswerMapper();
+        foreach (var category in await db.TaxonomyCategories.AsNoTracking().ToListAsync(cancellationToken))
+        {
+            if (!DimensionNames.TryParse(category.Dimension, out var dimension)) continue;
+            string[] names = [category.Code, category.NameSv, category.NameEn, .. (category.Synonyms ?? "").Split('|')];
+            foreach (var name in names.Select(TextKey.Of).Where(n => n.Length > 0))
+                mapper._categories.TryAdd((dimension, name), category.Code);
+        }
+        foreach (var organisation in await db.Organisations.ToListAsync(cancellationToken))
+            mapper.Add(organisation);
+        return mapper;
+    }
+
+    public void Add(Organisation organisation)
+    {
+        string[] names = [organisation.Name, organisation.Organisationsnummer ?? "", .. (organisation.Aliases ?? "").Split('|')];
+        foreach (var name in names.Select(TextKey.Of).Where(n => n.Length > 0))
+            _organisations.TryAdd(name, organisation);
+    }
+
+    /// <summary>The category code an answer means, or null when it matches none.</summary>
+    public string? Category(Dimension dimension, string answer)
+    {
+        var key = TextKey.Of(answer);
+        if (key.Length == 0) return null;
+        if (_categories.TryGetValue((dimension, key), out var code)) return code;
+        foreach (var part in key.Split('/', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            if (_categories.TryGetValue((dimension, part), out code)) return code;
+        return null;
+    }
+
+    public Organisation? Organisation(string answer)
+    {
+        var key = TextKey.Of(answer);
+        if (key.Length == 0) return null;
+        if (_organisations.TryGetValue(key, out var organisation)) return organisation;
+        return Organisationsnummer.TryParse(answer, out var number, out _)
+            ? _organisations.GetValueOrDefault(number.Digits)
+            : null;
+    }
+
+    /// <summary>Yes only for an explicit yes; a blank or anything else is no consent.</summary>
+    public static bool Consented(string? answer) => TextKey.Of(answer) switch
+    {
+        "ja" or "yes" or "true" or "1" or "x" or "jag samtycker" or "i consent" or "i agree" => true,
+        var key => key.StartsWith("ja,", StringComparison.Ordinal) || key.StartsWith("ja ", StringComparison.Ordinal)
+            || key.StartsWith("yes,", StringComparison.Ordinal) || key.StartsWith("yes ", StringComparison.Ordinal),
+    };
+}

@@ -1,0 +1,37 @@
+namespace Analytics.Ingest.Mapping;
+
+/// <summary>Recognises the Swedish and English question headers of RSVP questions and forms.</summary>
+public static class QuestionColumns
+{
+    // Order matters: "yrkesroll" must be read as profession before "roll" is read as role, and the consent question
+    // mentions other words.
+    private static readonly (Question Question, string[] Words)[] Patterns =
+    [
+        (Question.Consent, ["samtycke", "samtycker", "consent", "godkanner att mina svar"]),
+        (Question.Sector, ["sektor", "sector"]),
+        (Question.Profession, ["yrkesroll", "yrke", "profession", "occupation", "job title", "yrkesgrupp"]),
+        (Question.Organisation, ["organisation", "organization", "arbetsgivare", "employer", "arbetsplats"]),
+        (Question.Municipality, ["kommun", "municipality"]),
+        (Question.Role, ["roll", "role"]),
+    ];
+
+    public static Question? Recognise(string header)
+    {
+        var key = TextKey.Of(header);
+        if (key.Length == 0) return null;
+        foreach (var (question, words) in Patterns)
+            if (words.Any(w => key.Contains(w, StringComparison.Ordinal)))
+                return question;
+        return null;
+    }
+
+    /// <summary>The column of each recognised question; the first column wins when two look alike.</summary>
+    public static Dictionary<Question, int> Find(IReadOnlyList<string> header, int firstQuestionColumn = 0)
+    {
+        var found = new Dictionary<Question, int>();
+        for (var i = firstQuestionColumn; i < header.Count; i++)
+            if (Recognise(header[i]) is { } question)
+                found.TryAdd(question, i);
+        return found;
+    }
+}
