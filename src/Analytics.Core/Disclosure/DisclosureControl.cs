@@ -57,13 +57,19 @@ public sealed class DisclosureControl
             secondary++;
         }
         if (suppressed.All(s => s))
-            return Withheld($"Fördelningen visas inte: varje kategori har färre än {K} personer.");
+            return Withheld(secondary > 0
+                ? $"Fördelningen visas inte: varje kategori skulle behöva döljas (färre än {K} personer)."
+                : $"Fördelningen visas inte: varje kategori har färre än {K} personer.");
 
+        // Suppressed cells go last, in label order: a place among the others would hint at their size.
         var cells = tallies.Select((t, i) => suppressed[i]
-            ? new ProtectedCell(t.Code, t.Label, null, null, true)
-            : new ProtectedCell(t.Code, t.Label, t.Count, Math.Round((double)t.Count / total, 3), false)).ToList();
+                ? new ProtectedCell(t.Code, t.Label, null, null, true)
+                : new ProtectedCell(t.Code, t.Label, t.Count, Math.Round((double)t.Count / total, 3), false))
+            .OrderBy(c => c.Suppressed).ThenBy(c => c.Suppressed ? c.Label : "", StringComparer.Ordinal).ToList();
 
-        var counts = tallies.Select(t => t.Count).ToArray();
+        // The indices see the suppressed cells as one category; with each on its own they would give away the split.
+        var counts = tallies.Where((_, i) => !suppressed[i]).Select(t => t.Count)
+            .Append(SuppressedCount(tallies, suppressed)).ToArray();
         var indicesShown = withProfile >= DisclosureOptions.MinimumForIndices;
         return new ProtectedBreakdown(total,
             indicesShown ? Math.Round(Diversity.EffectiveNumber(counts), 2) : null,
@@ -76,6 +82,9 @@ public sealed class DisclosureControl
 
     private static int SuppressedPersons(IReadOnlyList<Tally> tallies, bool[] suppressed) =>
         tallies.Where((_, i) => suppressed[i]).Sum(t => t.Persons);
+
+    private static int SuppressedCount(IReadOnlyList<Tally> tallies, bool[] suppressed) =>
+        tallies.Where((_, i) => suppressed[i]).Sum(t => t.Count);
 
     /// <summary>Organisations are named only with at least k persons; the rest roll up into "Övriga organisationer inom sektor".</summary>
     private IReadOnlyList<Tally> RollUpSmallOrganisations(IReadOnlyList<Tally> tallies)
@@ -97,6 +106,8 @@ public sealed class DisclosureControl
             parts.Add($"{secondary} {(secondary == 1 ? "kategori till har" : "kategorier till har")} dolts så att de dolda inte kan räknas fram ur totalen.");
         if (!indicesShown)
             parts.Add($"Mångfaldsmått visas först när minst {DisclosureOptions.MinimumForIndices} personer har delat sin profil.");
+        else if (primary > 0)
+            parts.Add("Mångfaldsmåtten räknar de dolda kategorierna som en.");
         return parts.Count == 0 ? $"Inga värden behövde döljas (tröskel {K} personer)." : string.Join(" ", parts);
     }
 }

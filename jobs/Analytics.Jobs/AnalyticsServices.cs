@@ -1,0 +1,27 @@
+using Analytics.Data;
+using Analytics.Data.Configuration;
+using Analytics.Ingest;
+using Analytics.Jobs.Reports;
+using Analytics.Reporting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Analytics.Jobs;
+
+public static class AnalyticsServices
+{
+    /// <summary>
+    /// Everything a host needs below its own surface: the database, ingest, reporting and the job classes. Reads and
+    /// checks the configuration once; a mistake surfaces as a <see cref="ConfigurationProblem"/> with one sentence.
+    /// </summary>
+    public static IServiceCollection AddAnalytics(this IServiceCollection services, IConfiguration configuration)
+    {
+        var database = DatabaseSettings.From(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddAnalyticsDatabase(database);
+        services.AddIngest(configuration, database);
+        services.AddReporting(configuration);
+        services.AddScoped<RecomputeReportsJob>();
+        return services;
+    }
+}

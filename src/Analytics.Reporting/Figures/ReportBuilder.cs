@@ -1,0 +1,97 @@
+using Analytics.Core.Events;
+using Analytics.Core.Participations;
+using Analytics.Core.Reports;
+using Analytics.Core.Taxonomies;
+using Analytics.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Analytics.Reporting.Figures;
+
+/// <summary>
+/// Computes the raw figures of a scope from the database. Breakdowns count attendees where the event has an attendance
+/// list and registrations otherwise; guests add to headcounts only. Runs in jobs, never on a page request.
+/// </summary>
+public sealed class ReportBuilder(AnalyticsDbContext db)
+{
+    public const string UnmappedOrganisation = "ej-mappad";
+
+    public async Task<ReportFigures?> BuildEventAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        var events = db.Events.Where(e => e.Slug == slug);
+        if (!await events.AnyAsync(cancellationToken)) return null;
+        return await BuildAsync(ReportScope.ForEvent(slug), events, cancellationToken);
+    }
+
+    public Task<ReportFigures> BuildQuarterAsync(Quarter quarter, CancellationToken cancellationToken = default) =>
+        BuildAsync(ReportScope.ForQuarter(quarter),
+            db.Events.Where(e => e.StartsAtUtc >= quarter.StartUtc && e.StartsAtUtc < quarter.EndUtc), cancellationToken);
+
+    public Task<ReportFigures> BuildAllTimeAsync(CancellationToken cancellationToken = default) =>
+        BuildAsync(ReportScope.AllTime, db.Events, cancellationToken);
+
+    private async Task<ReportFigures> BuildAsync(ReportScope scope, IQueryable<Event> events, CancellationToken cancellationToken)
+    {
+        var eventIds = await events.Select(e => e.Id).ToListAsync(cancellationToken);
+        var rows = await db.Participations.AsNoTracking()
+            .Where(p => eventIds.Contains(p.EventId))
+            .Select(p => new Row(p.EventId, p.AttendeeKey, p.Rsvp, p.Attendance, p.Guests, p.HasProfile, p.RoleCode,
+                p.SectorCode, p.ProfessionCode, p.OrganisationId, p.UnmappedOrganisation, p.MunicipalityCode))
+            .ToListAsync(cancellationToken);
+
+        // An event's attendance is known when its list marked anyone as attended or absent.
+        var attendanceKnown = rows.Where(r => r.Attendance != Attendance.Unknown).Select(r => r.EventId).ToHashSet();
+        var counted = rows.Where(r => attendanceKnown.Contains(r.EventId) ? r.Attendance == Attendance.Attended : r.Rsvp == Rsvp.Yes).ToList();
+        var profiled = counted.Where(r => r.HasProfile).ToList();
+
+        var labels = await Labels(cancellationToken);
+        var organisations = await db.Organisations.AsNoTracking()
+            .Select(o => new { o.Id, o.Name, o.SectorCode }).ToDictionaryAsync(o => o.Id, cancellationToken);
+
+        var breakdowns = new List<Breakdown>
+        {
+            Tally(Dimension.Sector, profiled, r => r.Sector, c => Label(labels, Dimension.Sector, c)),
+            Tally(Dimension.Profession, profiled, r => r.Profession, c => Label(labels, Dimension.Profession, c)),
+            new(Dimension.Organisation.Code(), profiled
+                .Where(r => r.OrganisationId is not null || r.UnmappedOrganisation is not null)
+                .GroupBy(r => r.OrganisationId)
+                .Select(g =>
+                {
+                    if (g.Key is not { } id || !organisations.TryGetValue(id, out var o))
+                        return new Tally(UnmappedOrganisation, "Ej mappad organisation", g.Count(), Persons(g));
+                    return new Tally(id.ToString(System.Globalization.CultureInfo.InvariantCulture), o.Name, g.Count(), Persons(g),
+                        o.SectorCode, Label(labels, Dimension.Sector, o.SectorCode));
+                }).ToList()),
+            Tally(Dimension.Municipality, profiled, r => r.Municipality, c => Label(labels, Dimension.Municipality, c)),
+            Tally(Dimension.Role, counted, r => r.Role, c => Label(labels, Dimension.Role, c)),
+        };
+
+        return new ReportFigures(scope, eventIds.Count,
+            Registered: rows.Where(r => r.Rsvp == Rsvp.Yes).Sum(r => 1 + r.Guests),
+            Attended: attendanceKnown.Count == 0 ? null : rows.Where(r => r.Attendance == Attendance.Attended).Sum(r => 1 + r.Guests),
+            Counted: counted.Count,
+            WithProfile: profiled.Count,
+            Guests: rows.Where(r => r.Rsvp == Rsvp.Yes).Sum(r => r.Guests),
+            Breakdowns: breakdowns);
+    }
+
+    private static Breakdown Tally(Dimension dimension, IEnumerable<Row> rows, Func<Row, string?> code, Func<string, string> label) =>
+        new(dimension.Code(), rows.Where(r => code(r) is not null).GroupBy(r => code(r)!)
+            .Select(g => new Tally(g.Key, label(g.Key), g.Count(), Persons(g))).ToList());
+
+    /// <summary>Distinct people: a returning attendee counts once; rows without a key are each their own person.</summary>
+    private static int Persons(IEnumerable<Row> rows)
+    {
+        var keyed = rows.Where(r => r.AttendeeKey is not null).Select(r => r.AttendeeKey).Distinct().Count();
+        return keyed + rows.Count(r => r.AttendeeKey is null);
+    }
+
+    private async Task<Dictionary<(string, string), string>> Labels(CancellationToken cancellationToken) =>
+        (await db.TaxonomyCategories.AsNoTracking().Select(c => new { c.Dimension, c.Code, c.NameSv }).ToListAsync(cancellationToken))
+        .ToDictionary(c => (c.Dimension, c.Code), c => c.NameSv);
+
+    private static string Label(Dictionary<(string, string), string> labels, Dimension dimension, string code) =>
+        labels.GetValueOrDefault((dimension.Code(), code)) ?? code;
+
+    private sealed record Row(int EventId, string? AttendeeKey, Rsvp Rsvp, Attendance Attendance, int Guests, bool HasProfile,
+        string Role, string? Sector, string? Profession, int? OrganisationId, string? UnmappedOrganisation, string? Municipality);
+}

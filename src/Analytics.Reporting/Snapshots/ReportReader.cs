@@ -1,0 +1,18 @@
+using Analytics.Core.Disclosure;
+using Analytics.Core.Reports;
+
+namespace Analytics.Reporting.Snapshots;
+
+/// <summary>What pages, exports and the command line read: a stored snapshot, passed through disclosure control.</summary>
+public sealed class ReportReader(SnapshotStore snapshots, DisclosureControl disclosure)
+{
+    public async Task<PublishedReport?> ReadAsync(ReportScope scope, CancellationToken cancellationToken = default)
+    {
+        if (await snapshots.LoadAsync(scope, cancellationToken) is not { } stored) return null;
+        var stale = await snapshots.IsStaleAsync(scope, cancellationToken);
+        return new PublishedReport(disclosure.Protect(stored.Figures), stored.ComputedAtUtc, stale);
+    }
+}
+
+/// <summary>A protected report, when it was computed, and whether newer data is waiting for a recompute.</summary>
+public sealed record PublishedReport(ProtectedReport Report, DateTime ComputedAtUtc, bool Stale);

@@ -1,0 +1,65 @@
+using Analytics.Core.Events;
+using Analytics.Core.Reports;
+using Analytics.Data;
+using Analytics.Reporting.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace Analytics.Reporting.Snapshots;
+
+/// <summary>
+/// Stored figures per scope, each stamped with the data version it was computed from. The version of an event is its
+/// own; a quarter's or all time's is the sum over its events, so any change to any of them makes it stale.
+/// </summary>
+public sealed class SnapshotStore(AnalyticsDbContext db, TimeProvider clock)
+{
+    public async Task<StoredFigures?> LoadAsync(ReportScope scope, CancellationToken cancellationToken = default)
+    {
+        var snapshot = await db.ReportSnapshots.AsNoTracking()
+            .SingleOrDefaultAsync(s => s.ScopeKind == scope.Kind && s.ScopeKey == scope.Key, cancellationToken);
+        return snapshot is null || ReportJson.ReadPayload(snapshot.Payload) is not { } figures
+            ? null
+            : new StoredFigures(figures, snapshot.DataVersion, snapshot.ComputedAtUtc);
+    }
+
+    public async Task SaveAsync(ReportFigures figures, long dataVersion, CancellationToken cancellationToken = default)
+    {
+        var snapshot = await db.ReportSnapshots
+            .SingleOrDefaultAsync(s => s.ScopeKind == figures.Scope.Kind && s.ScopeKey == figures.Scope.Key, cancellationToken);
+        if (snapshot is null)
+        {
+            snapshot = new ReportSnapshot { ScopeKind = figures.Scope.Kind, ScopeKey = figures.Scope.Key, Payload = "" };
+            db.ReportSnapshots.Add(snapshot);
+        }
+        snapshot.Payload = ReportJson.Payload(figures);
+        snapshot.DataVersion = dataVersion;
+        snapshot.ComputedAtUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The current data version of a scope, or null when the scope does not exist.</summary>
+    public async Task<long?> CurrentVersionAsync(ReportScope scope, CancellationToken cancellationToken = default)
+    {
+        switch (scope.Kind)
+        {
+            case ReportScope.EventKind:
+                return await db.Events.Where(e => e.Slug == scope.Key).Select(e => (long?)e.DataVersion).SingleOrDefaultAsync(cancellationToken);
+            case ReportScope.QuarterKind when Quarter.TryParse(scope.Key, out var quarter):
+                return await db.Events.Where(e => e.StartsAtUtc >= quarter.StartUtc && e.StartsAtUtc < quarter.EndUtc)
+                    .SumAsync(e => e.DataVersion + 1, cancellationToken);
+            case ReportScope.AllTimeKind:
+                return await db.Events.SumAsync(e => e.DataVersion + 1, cancellationToken);
+            default:
+                return null;
+        }
+    }
+
+    public async Task<bool> IsStaleAsync(ReportScope scope, CancellationToken cancellationToken = default)
+    {
+        var stored = await db.ReportSnapshots.AsNoTracking()
+            .Where(s => s.ScopeKind == scope.Kind && s.ScopeKey == scope.Key).Select(s => (long?)s.DataVersion)
+            .SingleOrDefaultAsync(cancellationToken);
+        return stored is null || stored != await CurrentVersionAsync(scope, cancellationToken);
+    }
+}
+
+public sealed record StoredFigures(ReportFigures Figures, long DataVersion, DateTime ComputedAtUtc);
