@@ -1,26 +1,22 @@
-var builder = WebApplication.CreateBuilder(args);
+using Analytics.Data.Configuration;
+using Analytics.Web.Hosting;
 
-// Add services to the container.
-builder.Services.AddRazorPages();
-
-var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+try
 {
-    app.UseExceptionHandler("/Error");
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddAnalyticsWeb();
+
+    var app = builder.Build();
+    await app.PrepareDatabaseAsync();
+    app.UseAnalyticsWeb();
+    await app.RunAsync();
+    return 0;
+}
+catch (ConfigurationProblem problem)
+{
+    // A configuration mistake is told in one sentence, never as a stack trace.
+    Console.Error.WriteLine(problem.Message);
+    return 2;
 }
 
-app.UseHttpsRedirection();
-
-app.UseRouting();
-
-app.UseAuthorization();
-
-app.MapStaticAssets();
-app.MapRazorPages()
-   .WithStaticAssets();
-
-app.Run();
+public partial class Program;

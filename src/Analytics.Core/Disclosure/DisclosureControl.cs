@@ -25,8 +25,9 @@ public sealed class DisclosureControl
         { AttendanceUnknown = figures.Attended is null };
 
         var dimensions = figures.Breakdowns.ToDictionary(b => b.Dimension, b => Protect(b, figures.WithProfile));
+        var period = figures.Scope.Kind != ReportScope.EventKind;
         return new ProtectedReport(new ProtectedScope(figures.Scope.Kind, figures.Scope.Key), K,
-            figures.Scope.Kind == ReportScope.EventKind ? null : figures.Events, participants, dimensions);
+            period ? figures.Events : null, period ? figures.EventsWithAttendance : null, participants, dimensions);
     }
 
     /// <summary>A headcount: zero is shown, 1..k−1 is not.</summary>

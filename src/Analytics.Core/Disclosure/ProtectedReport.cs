@@ -9,19 +9,23 @@ namespace Analytics.Core.Disclosure;
 /// </summary>
 public sealed class ProtectedReport
 {
-    internal ProtectedReport(ProtectedScope scope, int k, int? events, ProtectedParticipants participants,
+    internal ProtectedReport(ProtectedScope scope, int k, int? events, int? eventsWithAttendance, ProtectedParticipants participants,
         IReadOnlyDictionary<string, ProtectedBreakdown> dimensions)
     {
         Scope = scope;
         K = k;
         Events = events;
+        EventsWithAttendance = eventsWithAttendance;
         Participants = participants;
         Dimensions = dimensions;
     }
 
     public ProtectedScope Scope { get; }
     public int K { get; }
+
+    /// <summary>For a period: how many events, and how many of them had an attendance list (the rest count registrations).</summary>
     public int? Events { get; }
+    public int? EventsWithAttendance { get; }
     public ProtectedParticipants Participants { get; }
     public IReadOnlyDictionary<string, ProtectedBreakdown> Dimensions { get; }
 

@@ -7,6 +7,7 @@ namespace Analytics.Core.Reports;
 public sealed record ReportFigures(
     ReportScope Scope,
     int Events,
+    int EventsWithAttendance,
     int Registered,
     int? Attended,
     int Counted,

@@ -65,7 +65,7 @@ public sealed class ReportBuilder(AnalyticsDbContext db)
             Tally(Dimension.Role, counted, r => r.Role, c => Label(labels, Dimension.Role, c)),
         };
 
-        return new ReportFigures(scope, eventIds.Count,
+        return new ReportFigures(scope, eventIds.Count, attendanceKnown.Count,
             Registered: rows.Where(r => r.Rsvp == Rsvp.Yes).Sum(r => 1 + r.Guests),
             Attended: attendanceKnown.Count == 0 ? null : rows.Where(r => r.Attendance == Attendance.Attended).Sum(r => 1 + r.Guests),
             Counted: counted.Count,

@@ -12,6 +12,10 @@ public sealed class ReportReader(SnapshotStore snapshots, DisclosureControl disc
         var stale = await snapshots.IsStaleAsync(scope, cancellationToken);
         return new PublishedReport(disclosure.Protect(stored.Figures), stored.ComputedAtUtc, stale);
     }
+
+    /// <summary>Every stored report of one kind (for example all events), protected, by scope key.</summary>
+    public async Task<IReadOnlyDictionary<string, ProtectedReport>> ReadAllAsync(string kind, CancellationToken cancellationToken = default) =>
+        (await snapshots.LoadAllAsync(kind, cancellationToken)).ToDictionary(s => s.Key, s => disclosure.Protect(s.Value));
 }
 
 /// <summary>A protected report, when it was computed, and whether newer data is waiting for a recompute.</summary>

@@ -21,6 +21,15 @@ public sealed class SnapshotStore(AnalyticsDbContext db, TimeProvider clock)
             : new StoredFigures(figures, snapshot.DataVersion, snapshot.ComputedAtUtc);
     }
 
+    /// <summary>The stored figures of many scopes of one kind at once, for lists.</summary>
+    public async Task<Dictionary<string, ReportFigures>> LoadAllAsync(string kind, CancellationToken cancellationToken = default)
+    {
+        var snapshots = await db.ReportSnapshots.AsNoTracking().Where(s => s.ScopeKind == kind)
+            .Select(s => new { s.ScopeKey, s.Payload }).ToListAsync(cancellationToken);
+        return snapshots.Select(s => (s.ScopeKey, Figures: ReportJson.ReadPayload(s.Payload)))
+            .Where(s => s.Figures is not null).ToDictionary(s => s.ScopeKey, s => s.Figures!);
+    }
+
     public async Task SaveAsync(ReportFigures figures, long dataVersion, CancellationToken cancellationToken = default)
     {
         var snapshot = await db.ReportSnapshots

@@ -4,17 +4,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Analytics.Web.Pages;
 
+/// <summary>A plain page for errors and missing pages: a sentence and a reference, never a stack trace.</summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 [IgnoreAntiforgeryToken]
-public class ErrorModel : PageModel
+public sealed class ErrorModel : PageModel
 {
-    public string? RequestId { get; set; }
+    public string? RequestId { get; private set; }
+    public int Status { get; private set; }
 
-    public bool ShowRequestId => !string.IsNullOrEmpty(RequestId);
-
-    public void OnGet()
+    public void OnGet(int? status)
     {
-        RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        Status = status ?? 500;
+        Response.StatusCode = Status;
+        RequestId = Status == 404 ? null : Activity.Current?.Id ?? HttpContext.TraceIdentifier;
     }
 }
-

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using Analytics.Jobs;
+using Analytics.Jobs.Scheduling;
+using Analytics.Web.Api;
+using Hangfire;
+using Microsoft.AspNetCore.Localization;
+
+namespace Analytics.Web.Hosting;
+
+public static class WebServices
+{
+    public static readonly CultureInfo[] Cultures = [new("sv-SE"), new("en-GB")];
+
+    /// <summary>The analytics services, Razor Pages in Swedish and English, and a Hangfire job server.</summary>
+    public static WebApplicationBuilder AddAnalyticsWeb(this WebApplicationBuilder builder)
+    {
+        builder.Configuration.AddEnvironmentVariables("ANALYTICS_");
+        builder.Services.AddAnalytics(builder.Configuration);
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Write å, ä and ö as themselves, not as &#xE5;: smaller pages and readable source for screen-reader debugging.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddRazorPages(o =>
+            {
+                o.Conventions.AddPageRoute("/Events/Index", "evenemang");
+                o.Conventions.AddPageRoute("/Events/Report", "evenemang/{slug}");
+            })
+            .AddViewLocalization();
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = o.SupportedUICultures = Cultures;
+            // Swedish unless the person chose English (?culture=en-GB or the language link's cookie).
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        // The embedded default keeps jobs in memory: every job is derivable from the database, so nothing is lost on restart.
+        builder.Services.AddHangfire(c => c.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings().UseInMemoryStorage());
+        builder.Services.AddHangfireServer(o => o.Queues = JobQueues.All);
+        builder.Services.AddScoped<ReportJobs>();
+        return builder;
+    }
+
+    public static WebApplication UseAnalyticsWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.MapRazorPages();
+        app.MapReportEndpoints();
+        // Local requests only until accounts and roles exist; the dashboard shows job ids and arguments, never personal data.
+        app.MapHangfireDashboard("/hangfire");
+        RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
+        return app;
+    }
+}
