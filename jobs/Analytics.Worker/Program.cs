@@ -1,1 +1,25 @@
-﻿Console.WriteLine("Hello, World!");
+using Analytics.Data.Configuration;
+using Analytics.Jobs;
+using Analytics.Jobs.Scheduling;
+using Hangfire;
+
+// An extra job server for production: run as many as the load needs, on any machine that reaches the database.
+try
+{
+    var builder = Host.CreateApplicationBuilder(args);
+    builder.Configuration.AddEnvironmentVariables("ANALYTICS_");
+    builder.Services.AddAnalytics(builder.Configuration);
+    if (DatabaseSettings.From(builder.Configuration).Provider == DatabaseProvider.Sqlite)
+        throw new ConfigurationProblem(
+            "En extra jobbserver delar kö med webbnoderna via databasen och behöver därför SQL Server eller PostgreSQL " +
+            "(Database:Provider); den inbäddade SQLite-databasen kör sina jobb i webbappen.");
+    builder.Services.AddHangfire((services, c) => c.UseAnalyticsJobs(services.GetRequiredService<DatabaseSettings>()));
+    builder.Services.AddHangfireServer(o => o.Queues = JobQueues.All);
+    await builder.Build().RunAsync();
+    return 0;
+}
+catch (ConfigurationProblem problem)
+{
+    Console.Error.WriteLine(problem.Message);
+    return 2;
+}

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
+using Analytics.Data.Configuration;
 using Analytics.Jobs;
 using Analytics.Jobs.Scheduling;
 using Analytics.Web.Api;
@@ -36,8 +37,7 @@ public static class WebServices
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
 
-        // The embedded default keeps jobs in memory: every job is derivable from the database, so nothing is lost on restart.
-        builder.Services.AddHangfire(c => c.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings().UseInMemoryStorage());
+        builder.Services.AddHangfire((services, c) => c.UseAnalyticsJobs(services.GetRequiredService<DatabaseSettings>()));
         builder.Services.AddHangfireServer(o => o.Queues = JobQueues.All);
         builder.Services.AddScoped<ReportJobs>();
         return builder;
