@@ -25,6 +25,12 @@ public readonly record struct Organisationsnummer
         var digits = new string((text ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
         if (digits.Length == 12 && digits.StartsWith("16", StringComparison.Ordinal))
             digits = digits[2..];
+        else if (digits.Length == 12 && (digits.StartsWith("19", StringComparison.Ordinal) || digits.StartsWith("20", StringComparison.Ordinal)))
+        {
+            // The twelve-digit form with a century is how personnummer are written.
+            error = "Det här ser ut som ett personnummer. Personnummer sparas aldrig; ange organisationens organisationsnummer.";
+            return false;
+        }
 
         if (digits.Length != 10 || !digits.All(char.IsAsciiDigit))
         {
