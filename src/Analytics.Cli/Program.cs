@@ -1,1 +1,5 @@
-﻿Console.WriteLine("Hello, World!");
+using Analytics.Cli;
+
+// Swedish text must survive consoles whose default code page is not UTF-8.
+Console.OutputEncoding = System.Text.Encoding.UTF8;
+return await AnalyticsCli.RunAsync(args, Console.Out, Console.Error);

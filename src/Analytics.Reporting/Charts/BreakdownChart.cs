@@ -14,13 +14,12 @@ public static class BreakdownChart
     private static readonly Lock FontLock = new();
     private static bool _fontRegistered;
 
-    public static string Svg(ProtectedBreakdown breakdown, string title, int width = 640)
+    public static string Svg(ProtectedBreakdown breakdown, string axisLabel = "Antal personer", int width = 640)
     {
         EnsureFont();
         var shown = breakdown.Cells.Where(c => !c.Suppressed && c.Count is not null).Reverse().ToList();
         var plot = new Plot();
         plot.Font.Set(FontName);
-        plot.Title(title, size: 14);
 
         var bars = shown.Select((cell, i) => new Bar
         {
@@ -37,10 +36,11 @@ public static class BreakdownChart
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Axes.Left.TickLabelStyle.FontName = FontName;
         plot.Axes.Bottom.TickLabelStyle.FontName = FontName;
-        plot.Axes.Bottom.Label.Text = "Antal personer";
+        plot.Axes.Bottom.Label.Text = axisLabel;
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.Axes.Margins(left: 0, right: 0.15, bottom: 0.02, top: 0.02);
         plot.Grid.MajorLineColor = Colors.Black.WithAlpha(0.08);
-        return plot.GetSvgXml(width, Math.Max(160, 60 + 28 * shown.Count));
+        return plot.GetSvgXml(width, Math.Max(200, 70 + 34 * shown.Count));
     }
 
     /// <summary>The default font resolves to whatever the machine has, or to nothing; the bundled one renders everywhere.</summary>

@@ -1,20 +1,23 @@
 using Analytics.Core.Events;
 using Analytics.Core.Reports;
 using Analytics.Data;
+using Analytics.Reporting.Charts;
 using Analytics.Reporting.Snapshots;
 using Analytics.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Analytics.Web.Pages;
 
 /// <summary>Översikt: the latest quarter with held events, or the quarter asked for in ?kvartal=2026Q2.</summary>
-public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, TimeProvider clock) : PageModel
+public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public Quarter? Quarter { get; private set; }
     public IReadOnlyList<Quarter> Quarters { get; private set; } = [];
     public PublishedReport? Report { get; private set; }
     public IReadOnlyList<EventSummary> Events { get; private set; } = [];
+    public string? SectorChart { get; private set; }
 
     public async Task OnGetAsync(string? kvartal, CancellationToken cancellationToken)
     {
@@ -27,6 +30,8 @@ public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, Time
         if (Quarter is not { } quarter) return;
 
         Report = await reports.ReadAsync(ReportScope.ForQuarter(quarter), cancellationToken);
+        if (Report?.Report.Dimension("sector") is { Withheld: false, Cells.Count: > 0 } sectors)
+            SectorChart = BreakdownChart.Svg(sectors, localizer["Antal personer"]);
         Events = await EventSummary.ListAsync(db, reports, quarter, now, cancellationToken);
     }
 }

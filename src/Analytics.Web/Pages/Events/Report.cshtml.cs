@@ -7,11 +7,12 @@ using Analytics.Reporting.Snapshots;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Analytics.Web.Pages.Events;
 
 /// <summary>Evenemangsrapport: one event's mix, protected, with the sector chart and its table.</summary>
-public sealed class ReportModel(AnalyticsDbContext db, ReportReader reports, TimeProvider clock) : PageModel
+public sealed class ReportModel(AnalyticsDbContext db, ReportReader reports, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public Event Event { get; private set; } = null!;
     public DateTime StartsLocal { get; private set; }
@@ -35,7 +36,7 @@ public sealed class ReportModel(AnalyticsDbContext db, ReportReader reports, Tim
         Planned = ev.StartsAtUtc > clock.GetUtcNow().UtcDateTime;
         Report = await reports.ReadAsync(ReportScope.ForEvent(slug), cancellationToken);
         if (Report?.Report.Dimension("sector") is { Withheld: false, Cells.Count: > 0 } sectors)
-            SectorChart = BreakdownChart.Svg(sectors, "Sektor");
+            SectorChart = BreakdownChart.Svg(sectors, localizer["Antal personer"]);
         return Page();
     }
 }

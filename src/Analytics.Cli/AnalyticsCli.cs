@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.Data.Common;
+using Analytics.Cli.Database;
+using Analytics.Cli.Events;
+using Analytics.Cli.Hosting;
+using Analytics.Cli.Imports;
+using Analytics.Cli.Reports;
+using Analytics.Cli.Seeding;
+using Analytics.Data.Configuration;
+
+namespace Analytics.Cli;
+
+/// <summary>
+/// The `analytics` command line. Callable in-process with any writers, so tests run exactly what a person runs.
+/// Exit codes: 0 done, 1 input rejected (each reason printed), 2 usage or configuration error.
+/// </summary>
+public static class AnalyticsCli
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var host = new CliHost(new CliOutput(output, error));
+        var root = new RootCommand("OTG Analytics: deltagande och mångfald i One Team Gov Västsverige. Participation and diversity analytics.")
+        {
+            DatabaseCommands.Create(host),
+            SeedCommand.Create(host),
+            EventsCommands.Create(host),
+            ImportCommand.Create(host),
+            RecomputeCommand.Create(host),
+            ReportCommands.Create(host),
+        };
+        foreach (var option in host.Options.All) root.Options.Add(option);
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // System.CommandLine's own messages and typo suggestions, all on standard error and without the full help
+            // page, then our exit code.
+            if (parsed.Action is ParseErrorAction showErrors) showErrors.ShowHelp = false;
+            await parsed.InvokeAsync(new InvocationConfiguration { Output = error, Error = error }, cancellationToken);
+            await error.WriteLineAsync("Skriv `analytics --help` för hjälp. Run `analytics --help` for usage.");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            return await parsed.InvokeAsync(invocation, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C cancels the verb's token; every verb is safe to run again (imports roll back, seeding resumes).
+            await error.WriteLineAsync("Avbrutet. Cancelled.");
+            return ExitCodes.Cancelled;
+        }
+        catch (ConfigurationProblem problem)
+        {
+            await error.WriteLineAsync(problem.Message);
+            return ExitCodes.Usage;
+        }
+        catch (Exception e) when (DatabaseFailure(e) is { } failure)
+        {
+            await error.WriteLineAsync($"Databasen gick inte att använda: {failure.Message.Trim()} (The database could not be used.)");
+            return ExitCodes.Usage;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"Filen gick inte att läsa eller skriva: {e.Message}");
+            return ExitCodes.Rejected;
+        }
+        catch (Exception e)
+        {
+            // No stack trace for people; the message is what they can act on or report.
+            await error.WriteLineAsync($"Oväntat fel (unexpected error): {e.GetType().Name}: {e.Message}");
+            return ExitCodes.Rejected;
+        }
+    }
+
+    private static DbException? DatabaseFailure(Exception e)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+            if (inner is DbException failure) return failure;
+        return null;
+    }
+}

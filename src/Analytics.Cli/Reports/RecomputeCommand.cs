@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Analytics.Cli.Hosting;
+using Analytics.Reporting.Snapshots;
+
+namespace Analytics.Cli.Reports;
+
+/// <summary>`analytics recompute [--all]`: the report jobs' work, run synchronously.</summary>
+internal static class RecomputeCommand
+{
+    public static Command Create(CliHost host)
+    {
+        var all = new Option<bool>("--all") { Description = "Räkna om alla rapporter, inte bara inaktuella. Recompute every snapshot." };
+        var command = new Command("recompute", "Räknar om rapporter vars data har ändrats. Recomputes stale report snapshots.") { all };
+        host.SetAction<RecomputeReports>(command, (handler, r, ct) => handler.RunAsync(r.GetValue(all), ct));
+        return command;
+    }
+}
+
+internal sealed class RecomputeReports(ReportRecomputer recomputer, CliOutput output)
+{
+    public async Task<int> RunAsync(bool all, CancellationToken cancellationToken)
+    {
+        var computed = await recomputer.RecomputeAsync(all, cancellationToken);
+        var scopes = (await recomputer.ScopesAsync(cancellationToken)).Count;
+        await output.Out.WriteLineAsync(all
+            ? $"Räknade om alla {computed} rapporter."
+            : $"Räknade om {computed} inaktuella rapporter av {scopes}.");
+        return ExitCodes.Ok;
+    }
+}

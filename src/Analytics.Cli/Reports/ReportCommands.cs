@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Text;
+using Analytics.Cli.Hosting;
+using Analytics.Core.Events;
+using Analytics.Core.Reports;
+using Analytics.Data;
+using Analytics.Reporting.Json;
+using Analytics.Reporting.Snapshots;
+using Microsoft.EntityFrameworkCore;
+
+namespace Analytics.Cli.Reports;
+
+/// <summary>`analytics report event SLUG` and `analytics report quarter YYYYQn`: the protected report document.</summary>
+internal static class ReportCommands
+{
+    public static Command Create(CliHost host)
+    {
+        var slug = new Argument<string>("slug") { Description = "Evenemangets kortnamn. The event's slug." };
+        var quarter = new Argument<string>("quarter") { Description = "Kvartal, till exempel 2026Q1. Quarter." };
+        return new Command("report", "Skriver en rapport. Writes a report.")
+        {
+            Scoped(host, new Command("event", "Rapporten för ett evenemang. One event's report.") { slug },
+                r => new ShowReport.Target(ShowReport.TargetKind.Event, r.GetValue(slug)!)),
+            Scoped(host, new Command("quarter", "Rapporten för ett kvartal. One quarter's report.") { quarter },
+                r => new ShowReport.Target(ShowReport.TargetKind.Quarter, r.GetValue(quarter)!)),
+        };
+    }
+
+    private static Command Scoped(CliHost host, Command command, Func<ParseResult, ShowReport.Target> target)
+    {
+        var format = new Option<string>("--format") { Description = "json (csv och xlsx kommer senare). Output format.", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "csv", "xlsx");
+        var output = new Option<string>("--out") { Description = "Skriv till filen i stället för till skärmen. Write to FILE." };
+        command.Options.Add(format);
+        command.Options.Add(output);
+        host.SetAction<ShowReport>(command, (handler, r, ct) => handler.RunAsync(target(r), r.GetValue(format)!, r.GetValue(output), ct));
+        return command;
+    }
+}
+
+internal sealed class ShowReport(AnalyticsDbContext db, ReportReader reader, ReportRecomputer recomputer, CliOutput output)
+{
+    public enum TargetKind { Event, Quarter }
+
+    public sealed record Target(TargetKind Kind, string Key);
+
+    public async Task<int> RunAsync(Target target, string format, string? outFile, CancellationToken cancellationToken)
+    {
+        if (format != "json")
+        {
+            await output.Error.WriteLineAsync($"Formatet {format} finns inte i kommandoraden ännu; använd --format json. Not available yet.");
+            return ExitCodes.Usage;
+        }
+
+        ReportScope scope;
+        if (target.Kind == TargetKind.Event)
+        {
+            if (!await db.Events.AnyAsync(e => e.Slug == target.Key, cancellationToken))
+            {
+                await output.Error.WriteLineAsync($"Evenemanget ”{target.Key}” finns inte; se `analytics events list`. Unknown event.");
+                return ExitCodes.Rejected;
+            }
+            scope = ReportScope.ForEvent(target.Key);
+        }
+        else
+        {
+            if (!Quarter.TryParse(target.Key, out var quarter))
+            {
+                await output.Error.WriteLineAsync($"”{target.Key}” är inget kvartal; skriv till exempel 2026Q1. Not a quarter.");
+                return ExitCodes.Usage;
+            }
+            if (!await db.Events.AnyAsync(e => e.StartsAtUtc >= quarter.StartUtc && e.StartsAtUtc < quarter.EndUtc, cancellationToken))
+            {
+                await output.Error.WriteLineAsync($"Det finns inga evenemang under {quarter.Label()} ({quarter}). No events in that quarter.");
+                return ExitCodes.Rejected;
+            }
+            scope = ReportScope.ForQuarter(quarter);
+        }
+
+        var published = await reader.ReadAsync(scope, cancellationToken);
+        if (published is null || published.Stale)
+        {
+            await recomputer.RecomputeAsync(scope, cancellationToken);
+            published = await reader.ReadAsync(scope, cancellationToken);
+        }
+        if (published is null)
+        {
+            await output.Error.WriteLineAsync("Rapporten kunde inte räknas fram. The report could not be computed.");
+            return ExitCodes.Rejected;
+        }
+
+        var json = ReportJson.Serialize(published.Report);
+        if (outFile is null)
+        {
+            await output.Out.WriteLineAsync(json);
+            return ExitCodes.Ok;
+        }
+        await File.WriteAllTextAsync(outFile, json + Environment.NewLine, new UTF8Encoding(false), cancellationToken);
+        await output.Out.WriteLineAsync($"Skrev rapporten för {scope.Kind} {scope.Key} till {Path.GetFullPath(outFile)}.");
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Analytics.Ingest.Catalogue;
+
+namespace Analytics.Cli.Tests.Events;
+
+public sealed class EventsCommandsTests : IDisposable
+{
+    private readonly CliSandbox _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    private async Task LoadSampleOrganisationsAsync()
+    {
+        await using var db = _cli.OpenDatabase();
+        await using var csv = File.OpenRead(SampleData.Organisations);
+        (await new CatalogueImporter(db).ImportOrganisationsAsync(csv)).Errors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Added_event_is_listed_as_json_in_stockholm_time_with_its_hosts()
+    {
+        await _cli.SucceedsAsync("db", "migrate");
+        await LoadSampleOrganisationsAsync();
+
+        var add = await _cli.RunAsync("events", "add", "2026-09-17-traff-boras", "--title", "Träff i Borås", "--starts", "2026-09-17T17:00",
+            "--ends", "2026-09-17T19:00", "--format", "traff", "--municipality", "1490", "--capacity", "40",
+            "--host", "Västra Götalandsregionen", "--host", "Göteborgs Stad");
+        var list = await _cli.SucceedsAsync("events", "list", "--format", "json");
+
+        add.ExitCode.ShouldBe(0, add.ToString());
+        using var document = JsonDocument.Parse(list.Out);
+        var listed = document.RootElement.EnumerateArray().ShouldHaveSingleItem();
+        listed.GetProperty("slug").GetString().ShouldBe("2026-09-17-traff-boras");
+        listed.GetProperty("title").GetString().ShouldBe("Träff i Borås");
+        listed.GetProperty("starts").GetString().ShouldBe("2026-09-17T17:00");
+        listed.GetProperty("ends").GetString().ShouldBe("2026-09-17T19:00");
+        listed.GetProperty("format").GetString().ShouldBe("traff");
+        listed.GetProperty("municipality").GetString().ShouldBe("1490");
+        listed.GetProperty("capacity").GetInt32().ShouldBe(40);
+        listed.GetProperty("hosts").EnumerateArray().Select(h => h.GetString()).ShouldBe(["Göteborgs Stad", "Västra Götalandsregionen"]);
+    }
+
+    [Fact]
+    public async Task Text_list_shows_date_slug_format_place_title_and_hosts()
+    {
+        await _cli.SucceedsAsync("db", "migrate");
+        await _cli.SucceedsAsync("events", "add", "2026-11-24-digital-traff", "--title", "Digital träff", "--starts", "2026-11-24T12:00", "--online");
+
+        var list = await _cli.SucceedsAsync("events", "list");
+
+        list.Out.ShouldContain("2026-11-24 12:00  2026-11-24-digital-traff  traff  digitalt  Digital träff");
+        list.Out.ShouldContain("1 evenemang.");
+    }
+
+    [Fact]
+    public async Task An_event_with_bad_fields_is_refused_with_every_problem()
+    {
+        await _cli.SucceedsAsync("db", "migrate");
+
+        var run = await _cli.RunAsync("events", "add", "Fel_Kortnamn", "--title", "Något", "--starts", "2026-09-17T17:00",
+            "--format", "gala", "--municipality", "99", "--host", "Okänd organisation");
+
+        run.ExitCode.ShouldBe(1);
+        run.Error.ShouldContain("Kortnamnet ”Fel_Kortnamn”");
+        run.Error.ShouldContain("Okänt format ”gala”");
+        run.Error.ShouldContain("”99” är ingen kommunkod");
+        run.Error.ShouldContain("Värdorganisationen ”Okänd organisation” finns inte");
+        (await _cli.SucceedsAsync("events", "list", "--format", "json")).Out.Trim().ShouldBe("[]");
+    }
+
+    [Fact]
+    public async Task A_start_time_that_is_not_a_date_is_refused_with_the_expected_form()
+    {
+        await _cli.SucceedsAsync("db", "migrate");
+
+        var run = await _cli.RunAsync("events", "add", "2026-09-17-traff", "--title", "Träff", "--starts", "17 september");
+
+        run.ExitCode.ShouldBe(1);
+        run.Error.ShouldContain("--starts ”17 september” ska skrivas som 2026-09-17T17:00");
+    }
+
+    [Fact]
+    public async Task Missing_title_is_a_usage_error()
+    {
+        var run = await _cli.RunAsync("events", "add", "2026-09-17-traff", "--starts", "2026-09-17T17:00");
+
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldContain("--title");
+    }
+}

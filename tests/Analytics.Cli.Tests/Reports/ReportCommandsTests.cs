@@ -1,0 +1,138 @@
+using System.Text.Json;
+
+namespace Analytics.Cli.Tests.Reports;
+
+public sealed class ReportCommandsTests : IDisposable
+{
+    private readonly CliSandbox _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    private async Task ImportFirstMeetingAsync()
+    {
+        await _cli.SucceedsAsync("db", "migrate");
+        await _cli.SucceedsAsync("events", "add", SampleData.FirstMeeting, "--title", "Första mötet: One Team Gov Västsverige",
+            "--starts", "2026-03-23T17:00", "--municipality", "1480");
+        var import = await _cli.SucceedsAsync("import", SampleData.FirstMeetingFile, "--kind", "meetup", "--event", SampleData.FirstMeeting, "--json");
+        using var result = JsonDocument.Parse(import.Out);
+        result.RootElement.GetProperty("rowsAccepted").GetInt32().ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Event_report_json_has_the_headcounts_of_the_sample_file_and_hides_every_small_cell()
+    {
+        await ImportFirstMeetingAsync();
+        var expected = MeetupCounts.Of(SampleData.FirstMeetingFile);
+
+        var run = await _cli.SucceedsAsync("report", "event", SampleData.FirstMeeting, "--format", "json");
+
+        using var document = JsonDocument.Parse(run.Out);
+        var report = document.RootElement;
+        report.GetProperty("scope").GetProperty("kind").GetString().ShouldBe("event");
+        report.GetProperty("scope").GetProperty("key").GetString().ShouldBe(SampleData.FirstMeeting);
+        report.GetProperty("k").GetInt32().ShouldBe(5);
+        var participants = report.GetProperty("participants");
+        participants.GetProperty("registered").GetInt32().ShouldBe(expected.Registered);
+        participants.GetProperty("attended").GetInt32().ShouldBe(expected.Attended);
+        participants.GetProperty("withProfile").GetInt32().ShouldBe(expected.WithProfile);
+
+        var dimensions = report.GetProperty("dimensions");
+        foreach (var name in new[] { "sector", "profession", "organisation", "municipality" })
+            dimensions.TryGetProperty(name, out _).ShouldBeTrue($"dimension {name}");
+        var sector = dimensions.GetProperty("sector");
+        sector.GetProperty("total").ValueKind.ShouldBe(JsonValueKind.Number);
+        foreach (var index in new[] { "effectiveNumber", "blau", "evenness" })
+            sector.TryGetProperty(index, out _).ShouldBeTrue(index);
+        sector.GetProperty("cells").GetArrayLength().ShouldBeGreaterThan(0);
+
+        foreach (var dimension in dimensions.EnumerateObject())
+        foreach (var cell in dimension.Value.GetProperty("cells").EnumerateArray())
+        {
+            cell.GetProperty("code").GetString().ShouldNotBeNullOrEmpty();
+            cell.GetProperty("label").GetString().ShouldNotBeNullOrEmpty();
+            var count = cell.GetProperty("count");
+            var share = cell.GetProperty("share");
+            if (cell.GetProperty("suppressed").GetBoolean())
+            {
+                count.ValueKind.ShouldBe(JsonValueKind.Null, $"{dimension.Name}/{cell.GetProperty("code")}");
+                share.ValueKind.ShouldBe(JsonValueKind.Null, $"{dimension.Name}/{cell.GetProperty("code")}");
+            }
+            else
+            {
+                count.GetInt32().ShouldBeGreaterThanOrEqualTo(5, $"{dimension.Name}/{cell.GetProperty("code")}");
+                share.GetDouble().ShouldBeInRange(0, 1);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Report_out_writes_the_same_document_to_a_file()
+    {
+        await ImportFirstMeetingAsync();
+        var printed = await _cli.SucceedsAsync("report", "event", SampleData.FirstMeeting, "--format", "json");
+        var file = Path.Combine(_cli.DataFolder, "report.json");
+
+        var written = await _cli.SucceedsAsync("report", "event", SampleData.FirstMeeting, "--format", "json", "--out", file);
+
+        written.Out.ShouldContain(file);
+        (await File.ReadAllTextAsync(file)).Trim().ShouldBe(printed.Out.Trim());
+    }
+
+    [Fact]
+    public async Task Quarter_report_covers_the_events_of_that_quarter()
+    {
+        await ImportFirstMeetingAsync();
+        var expected = MeetupCounts.Of(SampleData.FirstMeetingFile);
+
+        var run = await _cli.SucceedsAsync("report", "quarter", "2026Q1", "--format", "json");
+
+        using var document = JsonDocument.Parse(run.Out);
+        document.RootElement.GetProperty("scope").GetProperty("kind").GetString().ShouldBe("quarter");
+        document.RootElement.GetProperty("scope").GetProperty("key").GetString().ShouldBe("2026Q1");
+        document.RootElement.GetProperty("participants").GetProperty("attended").GetInt32().ShouldBe(expected.Attended);
+    }
+
+    [Fact]
+    public async Task Unknown_event_and_a_quarter_without_events_are_refused_with_a_sentence()
+    {
+        await _cli.SucceedsAsync("db", "migrate");
+
+        var unknownEvent = await _cli.RunAsync("report", "event", "finns-inte", "--format", "json");
+        var emptyQuarter = await _cli.RunAsync("report", "quarter", "2031Q2", "--format", "json");
+        var notAQuarter = await _cli.RunAsync("report", "quarter", "2031Q7", "--format", "json");
+
+        unknownEvent.ExitCode.ShouldBe(1);
+        unknownEvent.Error.ShouldContain("”finns-inte” finns inte");
+        emptyQuarter.ExitCode.ShouldBe(1);
+        emptyQuarter.Error.ShouldContain("inga evenemang");
+        notAQuarter.ExitCode.ShouldBe(2);
+        notAQuarter.Error.ShouldContain("inget kvartal");
+    }
+
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("xlsx")]
+    public async Task Csv_and_xlsx_reports_are_not_available_yet(string format)
+    {
+        await ImportFirstMeetingAsync();
+
+        var run = await _cli.RunAsync("report", "event", SampleData.FirstMeeting, "--format", format);
+
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldContain($"Formatet {format} finns inte i kommandoraden ännu");
+        run.Out.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Recompute_counts_the_stale_snapshots_and_all_with_all()
+    {
+        await ImportFirstMeetingAsync();
+
+        var stale = await _cli.SucceedsAsync("recompute");
+        var all = await _cli.SucceedsAsync("recompute", "--all");
+
+        // The import already recomputed: the event, its quarter and all time.
+        stale.Out.ShouldContain("Räknade om 0 inaktuella rapporter av 3");
+        all.Out.ShouldContain("Räknade om alla 3 rapporter");
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace Analytics.Cli.Tests.Seeding;
+
+public sealed class SeedCommandTests : IDisposable
+{
+    private readonly CliSandbox _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public async Task Seeding_twice_adds_nothing_the_second_time()
+    {
+        // Without --from it finds data-samples/ above the test binaries, as it would above the installed tool.
+        var first = await _cli.SucceedsAsync("seed");
+        int participations;
+        await using (var db = _cli.OpenDatabase()) participations = await db.Participations.CountAsync();
+
+        var second = await _cli.SucceedsAsync("seed");
+
+        first.Out.ShouldContain(SampleData.Folder);
+        participations.ShouldBeGreaterThan(0);
+        second.Out.ShouldContain(" 0 nya rader");
+        second.Out.ShouldContain("rapporter: 0 omräknade");
+        await using (var db = _cli.OpenDatabase()) (await db.Participations.CountAsync()).ShouldBe(participations);
+
+        var list = await _cli.SucceedsAsync("events", "list", "--format", "json");
+        using var events = JsonDocument.Parse(list.Out);
+        events.RootElement.GetArrayLength().ShouldBeGreaterThanOrEqualTo(30);
+    }
+
+    [Fact]
+    public async Task Seeding_from_a_folder_without_sample_data_exits_1()
+    {
+        var run = await _cli.RunAsync("seed", "--from", _cli.DataFolder);
+
+        run.ExitCode.ShouldBe(1);
+        run.Error.ShouldContain("events.csv saknas");
+    }
+}
