@@ -9,29 +9,15 @@ namespace Analytics.Cli.Seeding;
 /// <summary>`analytics seed [--from DIR]`: the sample data, loaded as a user's files would be. Running it twice changes nothing.</summary>
 internal static class SeedCommand
 {
-    public const string SampleFolderName = "data-samples";
-
     public static Command Create(CliHost host)
     {
         var from = new Option<string>("--from")
         {
-            Description = $"Mappen med exempeldata (standard: {SampleFolderName} i den här mappen eller en förälder). Sample data folder.",
+            Description = $"Mappen med exempeldata (standard: data-samples i den här mappen eller en förälder). Sample data folder.",
         };
         var command = new Command("seed", "Migrerar och lägger in exempeldata, räknar om rapporterna. Migrates, loads sample data, recomputes reports.") { from };
         host.SetAction<SeedSampleData>(command, (handler, r, ct) => handler.RunAsync(r.GetValue(from), ct), setsUpDatabase: true);
         return command;
-    }
-
-    /// <summary>data-samples next to the current directory or one of its parents; then the same from where the tool is installed.</summary>
-    public static string? FindSampleFolder()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-            {
-                var candidate = Path.Combine(folder.FullName, SampleFolderName);
-                if (File.Exists(Path.Combine(candidate, "events.csv"))) return candidate;
-            }
-        return null;
     }
 }
 
@@ -39,11 +25,11 @@ internal sealed class SeedSampleData(AnalyticsDbContext db, SampleDataSeeder see
 {
     public async Task<int> RunAsync(string? from, CancellationToken cancellationToken)
     {
-        var folder = from is { Length: > 0 } ? Path.GetFullPath(from) : SeedCommand.FindSampleFolder();
+        var folder = from is { Length: > 0 } ? Path.GetFullPath(from) : SampleFolder.Locate();
         if (folder is null)
         {
             await output.Error.WriteLineAsync(
-                $"Hittar ingen mapp {SeedCommand.SampleFolderName} här eller ovanför; ange den med --from DIR. No sample data folder found.");
+                $"Hittar ingen mapp data-samples här eller ovanför; ange den med --from DIR. No sample data folder found.");
             return ExitCodes.Usage;
         }
         if (!File.Exists(Path.Combine(folder, "events.csv")))

@@ -9,7 +9,7 @@ public static class QuestionColumns
     [
         (Question.Consent, ["samtycke", "samtycker", "consent", "godkanner att mina svar"]),
         (Question.Sector, ["sektor", "sector"]),
-        (Question.Profession, ["yrkesroll", "yrke", "profession", "occupation", "job title", "yrkesgrupp"]),
+        (Question.Profession, ["yrkesroll", "yrke", "profession", "occupation", "job title", "job role", "yrkesgrupp"]),
         (Question.Organisation, ["organisation", "organization", "arbetsgivare", "employer", "arbetsplats"]),
         (Question.Municipality, ["kommun", "municipality"]),
         (Question.Role, ["roll", "role"]),
