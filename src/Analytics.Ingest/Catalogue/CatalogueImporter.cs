@@ -138,11 +138,7 @@ public sealed class CatalogueImporter(AnalyticsDbContext db)
             DateTimeStyles.None, out local);
 
     private static Dictionary<string, int?> Columns(ITable table, params string[] names) =>
-        names.ToDictionary(n => n, n =>
-        {
-            var index = table.Header.ToList().FindIndex(h => h.Equals(n, StringComparison.OrdinalIgnoreCase));
-            return index < 0 ? (int?)null : index;
-        });
+        names.ToDictionary(n => n, n => table.Header.Column(n));
 }
 
 public sealed class CatalogueResult

@@ -13,26 +13,15 @@ public static class FormsResponses
 {
     private static readonly string[] StandardColumns = ["id", "start time", "completion time", "email", "name", "last modified time"];
 
-    public static bool Matches(IReadOnlyList<string> header)
-    {
-        var names = header.Select(h => h.Trim().ToLowerInvariant()).ToHashSet();
-        return names.Contains("id") && names.Contains("completion time");
-    }
+    public static bool Matches(IReadOnlyList<string> header) => header.HasColumn("ID") && header.HasColumn("Completion time");
 
     public static IEnumerable<SourceRow> Read(ITable table)
     {
         var header = table.Header;
-        int? Column(string name)
-        {
-            for (var i = 0; i < header.Count; i++)
-                if (header[i].Trim().Equals(name, StringComparison.OrdinalIgnoreCase)) return i;
-            return null;
-        }
-        var id = Column("ID");
-        var completion = Column("Completion time");
-        var email = Column("Email");
-        var questionHeaders = header.Select(h => StandardColumns.Contains(h.Trim().ToLowerInvariant()) ? "" : h).ToArray();
-        var questions = QuestionColumns.Find(questionHeaders);
+        var id = header.Column("ID");
+        var completion = header.Column("Completion time");
+        var email = header.Column("Email");
+        var questions = QuestionColumns.Find(header, except: StandardColumns);
         var dates = DateSniffer.From([]);
 
         foreach (var row in table.Rows())

@@ -25,12 +25,15 @@ public static class QuestionColumns
         return null;
     }
 
-    /// <summary>The column of each recognised question; the first column wins when two look alike.</summary>
-    public static Dictionary<Question, int> Find(IReadOnlyList<string> header, int firstQuestionColumn = 0)
+    /// <summary>
+    /// The column of each recognised question, skipping the format's own columns (a Meetup "Title" is no question);
+    /// the first column wins when two look alike.
+    /// </summary>
+    public static Dictionary<Question, int> Find(IReadOnlyList<string> header, IReadOnlyCollection<string>? except = null)
     {
         var found = new Dictionary<Question, int>();
-        for (var i = firstQuestionColumn; i < header.Count; i++)
-            if (Recognise(header[i]) is { } question)
+        for (var i = 0; i < header.Count; i++)
+            if (except?.Contains(header[i].Trim(), StringComparer.OrdinalIgnoreCase) != true && Recognise(header[i]) is { } question)
                 found.TryAdd(question, i);
         return found;
     }

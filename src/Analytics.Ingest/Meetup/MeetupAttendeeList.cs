@@ -15,33 +15,22 @@ public static partial class MeetupAttendeeList
         ["name", "attendance", "user id", "title", "event host", "rsvp", "guests", "rsvped on", "joined group on", "url of member profile", "notes"];
 
     /// <summary>True when the header looks like a Meetup attendee list.</summary>
-    public static bool Matches(IReadOnlyList<string> header)
-    {
-        var names = header.Select(h => h.Trim().ToLowerInvariant()).ToHashSet();
-        return names.Contains("rsvp") && (names.Contains("user id") || names.Contains("url of member profile"));
-    }
+    public static bool Matches(IReadOnlyList<string> header) =>
+        header.HasColumn("RSVP") && (header.HasColumn("User ID") || header.HasColumn("URL of Member Profile"));
 
-    public static bool HasAttendance(IReadOnlyList<string> header) =>
-        header.Any(h => h.Trim().Equals("attendance", StringComparison.OrdinalIgnoreCase));
+    public static bool HasAttendance(IReadOnlyList<string> header) => header.HasColumn("Attendance");
 
     public static IEnumerable<SourceRow> Read(ITable table)
     {
         var header = table.Header;
-        int? Column(string name)
-        {
-            for (var i = 0; i < header.Count; i++)
-                if (header[i].Trim().Equals(name, StringComparison.OrdinalIgnoreCase)) return i;
-            return null;
-        }
-        var userId = Column("User ID");
-        var profileUrl = Column("URL of Member Profile");
-        var attendance = Column("Attendance");
-        var host = Column("Event Host");
-        var rsvp = Column("RSVP");
-        var guests = Column("Guests");
-        var rsvpedOn = Column("RSVPed on");
-        var questionHeaders = header.Select((h, i) => StandardColumns.Contains(h.Trim().ToLowerInvariant()) ? "" : h).ToArray();
-        var questions = QuestionColumns.Find(questionHeaders);
+        var userId = header.Column("User ID");
+        var profileUrl = header.Column("URL of Member Profile");
+        var attendance = header.Column("Attendance");
+        var host = header.Column("Event Host");
+        var rsvp = header.Column("RSVP");
+        var guests = header.Column("Guests");
+        var rsvpedOn = header.Column("RSVPed on");
+        var questions = QuestionColumns.Find(header, except: StandardColumns);
 
         // The date style is decided once per file, from the first rows.
         var buffered = new List<TableRow>();

@@ -14,3 +14,16 @@ public sealed record TableRow(int RowNumber, string[] Cells)
     public string Cell(int? column) =>
         column is { } c && c < Cells.Length ? Cells[c].Trim() : "";
 }
+
+public static class HeaderExtensions
+{
+    /// <summary>The index of the column with this name, matched case-insensitively and ignoring spaces around it.</summary>
+    public static int? Column(this IReadOnlyList<string> header, string name)
+    {
+        for (var i = 0; i < header.Count; i++)
+            if (header[i].Trim().Equals(name, StringComparison.OrdinalIgnoreCase)) return i;
+        return null;
+    }
+
+    public static bool HasColumn(this IReadOnlyList<string> header, string name) => header.Column(name) is not null;
+}
