@@ -17,7 +17,8 @@ public static class AnalyticsDatabase
                 builder.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas());
                 break;
             case DatabaseProvider.SqlServer:
-                builder.UseSqlServer(connectionString, o => o.EnableRetryOnFailure());
+                // No retrying execution strategy: imports run in their own transaction, which such a strategy refuses.
+                builder.UseSqlServer(connectionString);
                 break;
             case DatabaseProvider.Postgres:
                 builder.UseNpgsql(connectionString);

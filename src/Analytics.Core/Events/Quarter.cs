@@ -37,9 +37,16 @@ public readonly record struct Quarter(int Year, int Number) : IComparable<Quarte
         return true;
     }
 
-    /// <summary>Converts a wall-clock time in Stockholm to UTC.</summary>
-    public static DateTime ToUtc(DateTime stockholmLocal) =>
-        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(stockholmLocal, DateTimeKind.Unspecified), Stockholm);
+    /// <summary>
+    /// Converts a wall-clock time in Stockholm to UTC. A time in the hour the clocks skip in spring (02:00-03:00 on the
+    /// last Sunday of March) is read as the clocks would show it, an hour later, rather than refused.
+    /// </summary>
+    public static DateTime ToUtc(DateTime stockholmLocal)
+    {
+        var local = DateTime.SpecifyKind(stockholmLocal, DateTimeKind.Unspecified);
+        if (Stockholm.IsInvalidTime(local)) local = local.AddHours(1);
+        return TimeZoneInfo.ConvertTimeToUtc(local, Stockholm);
+    }
 
     public static DateTime ToStockholm(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Stockholm);

@@ -146,4 +146,8 @@ public class QuarterTests
         utc.ShouldBe(Utc(2026, 9, 17, 15, 0, 0));
         Quarter.ToStockholm(utc).ShouldBe(local);
     }
+
+    [Fact]
+    public void Reads_a_time_in_the_skipped_spring_hour_as_the_hour_after_instead_of_failing() =>
+        Quarter.ToUtc(new DateTime(2026, 3, 29, 2, 30, 0)).ShouldBe(new DateTime(2026, 3, 29, 1, 30, 0, DateTimeKind.Utc));
 }

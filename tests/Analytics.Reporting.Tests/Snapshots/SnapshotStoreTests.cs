@@ -1,0 +1,41 @@
+using Analytics.Core.Reports;
+using Analytics.Reporting.Figures;
+using Analytics.Reporting.Snapshots;
+using Analytics.Testing;
+
+namespace Analytics.Reporting.Tests.Snapshots;
+
+public class SnapshotStoreTests
+{
+    [Theory, DatabaseProviders]
+    public async Task Gives_back_the_figures_it_stored(string provider)
+    {
+        await using var database = await MigratedDatabase.CreateAsync(provider);
+        await using (var db = database.Open())
+        {
+            var data = new ReportData(db);
+            var region = await data.OrganisationAsync("Västra Götalandsregionen", "region");
+            await data.AddAsync(await data.EventAsync("mars", new DateTime(2026, 3, 23, 17, 0, 0)),
+                Someone.WithKey("a").Attended().In("region").From(region).Bringing(1), Someone.WithKey("b").Attended().In("civilsamhalle"),
+                Someone.WithKey("c").NoShow().In("kommun"), Someone.Anonymous().Attended().FromUnmapped("föreningen hallonbacken"));
+        }
+        ReportFigures figures;
+        await using (var db = database.Open())
+        {
+            figures = (await new ReportBuilder(db).BuildEventAsync("mars")).ShouldNotBeNull();
+            await new SnapshotStore(db, FixedClock.SampleDay).SaveAsync(figures, dataVersion: 7);
+        }
+
+        await using (var db = database.Open())
+        {
+            var stored = (await new SnapshotStore(db, FixedClock.SampleDay).LoadAsync(figures.Scope)).ShouldNotBeNull();
+
+            (stored.DataVersion, stored.ComputedAtUtc).ShouldBe((7, FixedClock.SampleDay.GetUtcNow().UtcDateTime));
+            (stored.Figures with { Breakdowns = figures.Breakdowns }).ShouldBe(figures);
+            stored.Figures.Breakdowns.Select(b => b.Dimension).ShouldBe(figures.Breakdowns.Select(b => b.Dimension));
+            foreach (var (loaded, built) in stored.Figures.Breakdowns.Zip(figures.Breakdowns))
+                loaded.Tallies.ShouldBe(built.Tallies, $"{built.Dimension} tallies");
+            figures.Breakdowns.Sum(b => b.Tallies.Count).ShouldBeGreaterThan(0);
+        }
+    }
+}
