@@ -16,6 +16,17 @@ public readonly record struct Organisationsnummer
 
     public override string ToString() => $"{Digits[..6]}-{Digits[6..]}";
 
+    /// <summary>
+    /// The sector the first digit tells for certain: 5 limited companies and 9 trading partnerships are business, 8
+    /// non-profit associations and foundations civil society. A 2 (state, region, municipality or parish) is left open.
+    /// </summary>
+    public string? SectorHint => Digits[0] switch
+    {
+        '5' or '9' => "naringsliv",
+        '8' => "civilsamhalle",
+        _ => null,
+    };
+
     public static Organisationsnummer Parse(string text) =>
         TryParse(text, out var number, out var error) ? number : throw new FormatException(error);
 

@@ -9,20 +9,24 @@ namespace Analytics.Ingest.Meetup;
 /// A Meetup event attendee list, in either column layout (with or without Attendance), tab or comma separated. Name,
 /// Title and Notes are personal data: they are never read into a <see cref="SourceRow"/>.
 /// </summary>
-public static partial class MeetupAttendeeList
+public sealed partial class MeetupAttendeeList : InputFormat
 {
     private static readonly string[] StandardColumns =
-        ["name", "attendance", "user id", "title", "event host", "rsvp", "guests", "rsvped on", "joined group on", "url of member profile", "notes"];
+        ["Name", "Attendance", "User ID", "Title", "Event Host", "RSVP", "Guests", "RSVPed on", "Joined Group on", "URL of Member Profile", "Notes"];
 
-    /// <summary>True when the header looks like a Meetup attendee list.</summary>
-    public static bool Matches(IReadOnlyList<string> header) =>
+    public override string Kind => "meetup";
+    public override string Family => "meetup";
+
+    public override bool Matches(IReadOnlyList<string> header, ImportMapping mapping) =>
         header.HasColumn("RSVP") && (header.HasColumn("User ID") || header.HasColumn("URL of Member Profile"));
 
-    public static bool HasAttendance(IReadOnlyList<string> header) => header.HasColumn("Attendance");
+    public override bool HasAttendance(IReadOnlyList<string> header) => header.HasColumn("Attendance");
 
-    public static IEnumerable<SourceRow> Read(ITable table)
+    public override IReadOnlyDictionary<Question, string> RecognisedColumns(IReadOnlyList<string> header, ImportMapping mapping) =>
+        QuestionColumns.Find(header, StandardColumns, mapping).ToDictionary(q => q.Key, q => header[q.Value]);
+
+    protected override Func<TableRow, SourceRow> Prepare(IReadOnlyList<string> header, ImportMapping mapping, IReadOnlyList<TableRow> sample)
     {
-        var header = table.Header;
         var userId = header.Column("User ID");
         var profileUrl = header.Column("URL of Member Profile");
         var attendance = header.Column("Attendance");
@@ -30,25 +34,16 @@ public static partial class MeetupAttendeeList
         var rsvp = header.Column("RSVP");
         var guests = header.Column("Guests");
         var rsvpedOn = header.Column("RSVPed on");
-        var questions = QuestionColumns.Find(header, except: StandardColumns);
+        var questions = QuestionColumns.Find(header, StandardColumns, mapping);
+        var dates = DateSniffer.From(sample.Select(r => r.Cell(rsvpedOn)).Where(s => s.Length > 0));
 
-        // The date style is decided once per file, from the first rows.
-        var buffered = new List<TableRow>();
-        using var rows = table.Rows().GetEnumerator();
-        while (buffered.Count < 200 && rows.MoveNext()) buffered.Add(rows.Current);
-        var dates = DateSniffer.From(buffered.Select(r => r.Cell(rsvpedOn)).Where(s => s.Length > 0));
-
-        foreach (var row in buffered) yield return Interpret(row);
-        while (rows.MoveNext()) yield return Interpret(rows.Current);
-
-        SourceRow Interpret(TableRow row)
+        return row =>
         {
             var result = new SourceRow(row.RowNumber)
             {
                 MeetupMemberId = MemberId(row.Cell(userId), row.Cell(profileUrl)),
                 IsEventHost = row.Cell(host).Equals("yes", StringComparison.OrdinalIgnoreCase),
                 Attendance = attendance is null ? Attendance.Unknown : ParseAttendance(row.Cell(attendance)),
-                RsvpAtUtc = dates.ParseStockholm(row.Cell(rsvpedOn)),
                 Answers = questions.ToDictionary(q => q.Key, q => row.Cell(q.Value)),
             };
             if (ParseRsvp(row.Cell(rsvp)) is not { } parsedRsvp)
@@ -56,8 +51,12 @@ public static partial class MeetupAttendeeList
             var guestText = row.Cell(guests);
             if (guestText.Length > 0 && (!int.TryParse(guestText, out var guestCount) || guestCount < 0 || guestCount > 50))
                 return result with { ProblemColumn = "Guests", Problem = $"Antalet gäster ”{guestText}” är inget tal mellan 0 och 50." };
-            return result with { Rsvp = parsedRsvp, Guests = guestText.Length > 0 ? int.Parse(guestText) : 0 };
-        }
+            var rsvpedText = row.Cell(rsvpedOn);
+            var rsvpedAt = dates.ParseStockholm(rsvpedText);
+            if (rsvpedText.Length > 0 && rsvpedAt is null)
+                return result with { ProblemColumn = "RSVPed on", Problem = $"Datumet ”{rsvpedText}” går inte att läsa; väntade till exempel 3/23/2026 17:30 eller 2026-03-23 17:30." };
+            return result with { Rsvp = parsedRsvp, RsvpAtUtc = rsvpedAt, Guests = guestText.Length > 0 ? int.Parse(guestText) : 0 };
+        };
     }
 
     /// <summary>"user 12345", or the number in ".../members/12345/".</summary>

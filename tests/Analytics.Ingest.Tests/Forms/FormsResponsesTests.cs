@@ -24,7 +24,7 @@ public class FormsResponsesTests
     private static List<SourceRow> Read(string csv)
     {
         using var table = new DelimitedTable(new MemoryStream(Encoding.UTF8.GetBytes(csv)));
-        return [.. FormsResponses.Read(table)];
+        return [.. new FormsResponses().Read(table)];
     }
 
     [Theory, MemberData(nameof(Exports))]
@@ -32,8 +32,8 @@ public class FormsResponsesTests
     {
         using var table = new XlsxTable(File.OpenRead(ExportPath(file)));
 
-        FormsResponses.Matches(table.Header).ShouldBeTrue();
-        var rows = FormsResponses.Read(table).ToList();
+        new FormsResponses().Matches(table.Header).ShouldBeTrue();
+        var rows = new FormsResponses().Read(table).ToList();
 
         rows.Count.ShouldBe(ResponsesIn(ExportPath(file)));
         rows.ShouldAllBe(r => r.Problem == null && r.Attendance == Attendance.Attended && r.ResponseId != null);
@@ -47,7 +47,7 @@ public class FormsResponsesTests
     {
         using var table = new XlsxTable(File.OpenRead(ExportPath(file)));
 
-        var rows = FormsResponses.Read(table).ToList();
+        var rows = new FormsResponses().Read(table).ToList();
 
         rows.ShouldContain(r => r.Email != null);
         rows.ShouldContain(r => r.Email == null, "the sample has anonymous responses");
@@ -66,7 +66,7 @@ public class FormsResponsesTests
         names.ShouldNotBeEmpty();
         using var table = new XlsxTable(File.OpenRead(ExportPath(file)));
 
-        var rows = FormsResponses.Read(table).ToList();
+        var rows = new FormsResponses().Read(table).ToList();
 
         var strings = rows.SelectMany(r => r.Answers.Values.Append(r.Email ?? "").Append(r.ResponseId ?? "")).ToList();
         foreach (var name in names)

@@ -13,13 +13,13 @@ public class MeetupAttendeeListTests
     private static List<SourceRow> Read(string path)
     {
         using var table = new DelimitedTable(File.OpenRead(path));
-        return [.. MeetupAttendeeList.Read(table)];
+        return [.. new MeetupAttendeeList().Read(table)];
     }
 
     private static List<SourceRow> Read(MeetupListFile file)
     {
         using var table = file.Table();
-        return [.. MeetupAttendeeList.Read(table)];
+        return [.. new MeetupAttendeeList().Read(table)];
     }
 
     /// <summary>Every string a row holds, in any property or answer.</summary>
@@ -146,7 +146,7 @@ public class MeetupAttendeeListTests
         var bytes = TextSniffer.Windows1252.GetBytes(file.Text().Replace('\t', ';'));
         using var table = new DelimitedTable(new MemoryStream(bytes));
 
-        var row = MeetupAttendeeList.Read(table).Single();
+        var row = new MeetupAttendeeList().Read(table).Single();
 
         row.Problem.ShouldBeNull();
         row.MeetupMemberId.ShouldBe("7");

@@ -1,0 +1,82 @@
+using System.IO.Compression;
+
+namespace Analytics.Ingest.Text;
+
+/// <summary>
+/// What is checked before a file is parsed: its size, that it is not empty, that it is text or a spreadsheet rather
+/// than some other binary, and that a spreadsheet does not unpack to more than the limit.
+/// </summary>
+public static class FileChecks
+{
+    /// <summary>A seekable copy of the content (the caller's own stream when it already is), or a refusal.</summary>
+    public static async Task<(Stream? Content, string? Refusal)> OpenAsync(Stream input, string fileName, ImportLimits limits,
+        CancellationToken cancellationToken)
+    {
+        var content = input.CanSeek ? input : await SpoolAsync(input, limits.MaxBytes + 1, cancellationToken);
+        content.Position = 0;
+        var refusal = Refusal(content, fileName, limits);
+        content.Position = 0;
+        if (refusal is not null && content != input) await content.DisposeAsync();
+        return refusal is null ? (content, null) : (null, refusal);
+    }
+
+    public static bool IsZip(Stream stream)
+    {
+        Span<byte> magic = stackalloc byte[4];
+        var read = stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false);
+        stream.Position = 0;
+        return read == 4 && magic[0] == (byte)'P' && magic[1] == (byte)'K' && magic[2] == 3 && magic[3] == 4;
+    }
+
+    private static string? Refusal(Stream content, string fileName, ImportLimits limits)
+    {
+        if (content.Length == 0)
+            return $"Filen ”{fileName}” är tom.";
+        if (content.Length > limits.MaxBytes)
+            return $"Filen ”{fileName}” är större än {limits.MaxBytes / (1024 * 1024)} MB; dela upp den eller be en administratör höja gränsen (Import:MaxBytes).";
+        if (IsZip(content))
+            return UnpackedSize(content) is { } unpacked && unpacked <= limits.MaxUnpackedBytes
+                ? null
+                : $"Excelfilen ”{fileName}” är skadad eller packar upp till mer än {limits.MaxUnpackedBytes / (1024 * 1024)} MB.";
+        return LooksBinary(content)
+            ? $"”{fileName}” är varken en textfil (CSV) eller en Excelfil (.xlsx). Spara filen som CSV eller .xlsx och försök igen."
+            : null;
+    }
+
+    /// <summary>The declared sizes of every entry; null when the zip's directory cannot be read.</summary>
+    private static long? UnpackedSize(Stream content)
+    {
+        try
+        {
+            using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
+            return zip.Entries.Sum(e => e.Length);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Text has no NUL bytes (UTF-16 aside, which is detected by its byte order mark).</summary>
+    private static bool LooksBinary(Stream content)
+    {
+        var buffer = new byte[8192];
+        var read = content.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        var sample = buffer.AsSpan(0, read);
+        if (sample.StartsWith(new byte[] { 0xFF, 0xFE }) || sample.StartsWith(new byte[] { 0xFE, 0xFF })) return false;
+        return sample.Contains((byte)0);
+    }
+
+    /// <summary>Uploads may arrive as forward-only streams; spool those to a temporary file so memory stays flat.</summary>
+    private static async Task<Stream> SpoolAsync(Stream input, long maxBytes, CancellationToken cancellationToken)
+    {
+        var spool = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var buffer = new byte[81920];
+        int read;
+        // Stop copying just past the limit: the size check refuses it without reading the rest.
+        while (spool.Length < maxBytes && (read = await input.ReadAsync(buffer, cancellationToken)) > 0)
+            await spool.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        return spool;
+    }
+}
