@@ -17,9 +17,9 @@ namespace Analytics.Cli;
 /// </summary>
 public static class AnalyticsCli
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, CliOutput output, CancellationToken cancellationToken = default)
     {
-        var host = new CliHost(new CliOutput(output, error));
+        var host = new CliHost(output);
         var root = new RootCommand("OTG Analytics: deltagande och mångfald i One Team Gov Västsverige. Participation and diversity analytics.")
         {
             DatabaseCommands.Create(host),
@@ -37,41 +37,41 @@ public static class AnalyticsCli
             // System.CommandLine's own messages and typo suggestions, all on standard error and without the full help
             // page, then our exit code.
             if (parsed.Action is ParseErrorAction showErrors) showErrors.ShowHelp = false;
-            await parsed.InvokeAsync(new InvocationConfiguration { Output = error, Error = error }, cancellationToken);
-            await error.WriteLineAsync("Skriv `analytics --help` för hjälp. Run `analytics --help` for usage.");
+            await parsed.InvokeAsync(new InvocationConfiguration { Output = output.Error, Error = output.Error }, cancellationToken);
+            await output.Error.WriteLineAsync("Skriv `analytics --help` för hjälp. Run `analytics --help` for usage.");
             return ExitCodes.Usage;
         }
 
         try
         {
-            var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            var invocation = new InvocationConfiguration { Output = output.Out, Error = output.Error, EnableDefaultExceptionHandler = false };
             return await parsed.InvokeAsync(invocation, cancellationToken);
         }
         catch (OperationCanceledException)
         {
             // Ctrl+C cancels the verb's token; every verb is safe to run again (imports roll back, seeding resumes).
-            await error.WriteLineAsync("Avbrutet. Cancelled.");
+            await output.Error.WriteLineAsync("Avbrutet. Cancelled.");
             return ExitCodes.Cancelled;
         }
         catch (ConfigurationProblem problem)
         {
-            await error.WriteLineAsync(problem.Message);
+            await output.Error.WriteLineAsync(problem.Message);
             return ExitCodes.Usage;
         }
         catch (Exception e) when (DatabaseFailure(e) is { } failure)
         {
-            await error.WriteLineAsync($"Databasen gick inte att använda: {failure.Message.Trim()} (The database could not be used.)");
+            await output.Error.WriteLineAsync($"Databasen gick inte att använda: {failure.Message.Trim()} (The database could not be used.)");
             return ExitCodes.Usage;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            await error.WriteLineAsync($"Filen gick inte att läsa eller skriva: {e.Message}");
+            await output.Error.WriteLineAsync($"Filen gick inte att läsa eller skriva: {e.Message} (The file could not be read or written.)");
             return ExitCodes.Rejected;
         }
         catch (Exception e)
         {
             // No stack trace for people; the message is what they can act on or report.
-            await error.WriteLineAsync($"Oväntat fel (unexpected error): {e.GetType().Name}: {e.Message}");
+            await output.Error.WriteLineAsync($"Oväntat fel (unexpected error): {e.GetType().Name}: {e.Message}");
             return ExitCodes.Rejected;
         }
     }

@@ -1,6 +1,9 @@
 using Analytics.Ingest.Forms;
+using Analytics.Ingest.Generic;
+using Analytics.Ingest.GoogleForms;
 using Analytics.Ingest.Mapping;
 using Analytics.Ingest.Meetup;
+using Analytics.Ingest.MeetupPro;
 
 namespace Analytics.Ingest;
 
@@ -10,7 +13,11 @@ public static class InputFormats
     public static readonly IReadOnlyList<InputFormat> All =
     [
         new MeetupAttendeeList(),
+        new MeetupProRegistrations(),
         new FormsResponses(),
+        new GoogleFormsResponses(),
+        // Any table with a question column: last, so that it never takes a file a specific format reads.
+        new GenericSpreadsheet(),
     ];
 
     /// <summary>

@@ -1,7 +1,11 @@
+using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
+using Analytics.Cli.Hosting;
 using Analytics.Data;
 using Analytics.Data.Configuration;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 
 namespace Analytics.Cli.Tests;
@@ -28,11 +32,18 @@ public sealed class CliSandbox : IDisposable
 
     public string DataFolder { get; }
 
-    public async Task<CliRun> RunAsync(params string[] args)
+    /// <summary>Runs with standard error redirected, as in CI, a pipe or a log.</summary>
+    public Task<CliRun> RunAsync(params string[] args) => RunAsync(errorIsTerminal: false, args);
+
+    /// <summary>Runs as if a person watched standard error on a terminal.</summary>
+    public Task<CliRun> RunAtTerminalAsync(params string[] args) => RunAsync(errorIsTerminal: true, args);
+
+    private async Task<CliRun> RunAsync(bool errorIsTerminal, string[] args)
     {
         await using var output = new StringWriter();
         await using var error = new StringWriter();
-        var exitCode = await AnalyticsCli.RunAsync([.. args, "--data-folder", DataFolder, .. _databaseOptions], output, error);
+        var exitCode = await AnalyticsCli.RunAsync([.. args, "--data-folder", DataFolder, .. _databaseOptions],
+            new CliOutput(output, error, errorIsTerminal));
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 
@@ -51,6 +62,30 @@ public sealed class CliSandbox : IDisposable
     public AnalyticsDbContext OpenDatabase() =>
         AnalyticsDatabase.Open(DatabaseSettings.From(new ConfigurationBuilder()
             .AddInMemoryCollection([new("Database:DataFolder", DataFolder)]).Build()));
+
+    /// <summary>Every row of every table of the sandbox's database, as text to compare before and after a run.</summary>
+    public async Task<string> DatabaseContentsAsync()
+    {
+        await using var db = OpenDatabase();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var contents = new StringBuilder();
+        foreach (var table in db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().Order(StringComparer.Ordinal))
+        {
+            await using var command = connection.CreateCommand();
+            // Table names come from the model, never from input.
+            command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY 1";
+            await using var reader = await command.ExecuteReaderAsync();
+            contents.Append(table).Append('\n');
+            while (await reader.ReadAsync())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                    contents.Append(Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)).Append('\t');
+                contents.Append('\n');
+            }
+        }
+        return contents.ToString();
+    }
 
     public void Dispose()
     {

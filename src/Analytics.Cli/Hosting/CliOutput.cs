@@ -1,4 +1,7 @@
 namespace Analytics.Cli.Hosting;
 
-/// <summary>Where a verb writes: results to Out (so JSON can be piped), sentences about problems to Error.</summary>
-internal sealed record CliOutput(TextWriter Out, TextWriter Error);
+/// <summary>
+/// Where a verb writes: results to Out (so JSON can be piped), sentences about problems and progress to Error.
+/// ErrorIsTerminal says a person watches Error as it is written, rather than a file, pipe or log reading it later.
+/// </summary>
+public sealed record CliOutput(TextWriter Out, TextWriter Error, bool ErrorIsTerminal = false);

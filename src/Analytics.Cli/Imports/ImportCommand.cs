@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Analytics.Cli.Hosting;
 using Analytics.Ingest;
+using Analytics.Ingest.Mapping;
 using Analytics.Reporting.Snapshots;
 
 namespace Analytics.Cli.Imports;
@@ -10,56 +11,97 @@ internal static class ImportCommand
 {
     public static Command Create(CliHost host)
     {
-        var file = new Argument<string>("file") { Description = "Meetup-lista eller Forms-export (CSV, TSV eller XLSX). The file to import." };
-        var kind = new Option<string>("--kind") { Description = "meetup, forms, csv eller xlsx (standard: känns igen ur filen). File kind." };
-        kind.AcceptOnlyFromAmong("meetup", "forms", "csv", "xlsx");
-        var eventSlug = new Option<string>("--event") { Description = "Evenemangets kortnamn. The event's slug." };
+        // A family (meetup, forms) lets the file say which of its formats it is; an exact kind (meetup-pro) insists.
+        var kinds = InputFormats.All.Select(f => f.Family).Concat(InputFormats.Kinds).Distinct().ToArray();
+        var file = new Argument<string>("FILE") { Description = "Meetup-lista eller formulärexport (CSV, TSV eller XLSX). The file to import." };
+        var kind = new Option<string>("--kind")
+        {
+            Description = "Filens sort, en familj (meetup, forms) eller exakt (meetup-pro); standard: känns igen ur filen. " +
+                          "File kind, a family or an exact kind; recognised from the file by default.",
+        };
+        kind.AcceptOnlyFromAmong(kinds);
+        var eventSlug = new Option<string>("--event") { Description = "Evenemangets kortnamn. The event's slug.", HelpName = "SLUG" };
+        var mapping = new Option<string>("--mapping")
+        {
+            HelpName = "FILE",
+            Description = "JSON-fil med kolumner, svar och nya organisationer att mappa; sparas för nästa fil. " +
+                          "Mapping file (columns, values, newOrganisations), saved for the next file.",
+        };
         var acceptNew = new Option<bool>("--accept-new-organisations")
         {
-            Description = "Skapa organisationer som inte finns, med sektorn raderna anger. Create unknown organisations.",
+            Description = "Skapa organisationer som inte finns, med sektorn raderna anger. Create unknown organisations in the sector their rows give.",
         };
         var dryRun = new Option<bool>("--dry-run") { Description = "Läs och kontrollera filen men spara inget. Check without saving." };
         var json = new Option<bool>("--json") { Description = "Skriv resultatet som JSON. Print the result as JSON." };
 
         var command = new Command("import", "Importerar en deltagarlista till ett evenemang. Imports an attendee list into an event.")
         {
-            file, kind, eventSlug, acceptNew, dryRun, json,
+            file, kind, eventSlug, mapping, acceptNew, dryRun, json,
         };
         command.Validators.Add(result =>
         {
             // Finding the event from the file itself comes later; until then the event must be named.
             if (result.GetValue(eventSlug) is not { Length: > 0 })
-                result.AddError("Ange evenemanget med --event SLUG (se `analytics events list`). Name the event with --event.");
+                result.AddError("Name the event to import into with --event SLUG (see `analytics events list`).");
         });
         host.SetAction<ImportFile>(command, (handler, r, ct) => handler.RunAsync(new ImportFile.Input(
-            r.GetValue(file)!, r.GetValue(kind), r.GetValue(eventSlug)!, r.GetValue(acceptNew), r.GetValue(dryRun), r.GetValue(json)), ct));
+            r.GetValue(file)!, r.GetValue(kind), r.GetValue(eventSlug)!, r.GetValue(mapping), r.GetValue(acceptNew), r.GetValue(dryRun),
+            r.GetValue(json)), ct));
         return command;
     }
 }
 
 internal sealed class ImportFile(ImportService imports, ReportRecomputer recomputer, CliOutput output)
 {
-    public sealed record Input(string File, string? Kind, string EventSlug, bool AcceptNewOrganisations, bool DryRun, bool Json);
+    public sealed record Input(string File, string? Kind, string EventSlug, string? MappingFile, bool AcceptNewOrganisations,
+        bool DryRun, bool Json);
 
     public async Task<int> RunAsync(Input input, CancellationToken cancellationToken)
     {
         var path = Path.GetFullPath(input.File);
         if (!File.Exists(path))
         {
-            await output.Error.WriteLineAsync($"Filen {input.File} finns inte. File not found.");
+            await output.Error.WriteLineAsync($"There is no file {input.File}; nothing was imported.");
             return ExitCodes.Rejected;
         }
-
-        ImportResult result;
-        await using (var content = File.OpenRead(path))
+        var mapping = ImportMapping.Empty;
+        if (input.MappingFile is { } mappingFile)
         {
+            // A mapping file is input like the list itself: a mistake in it refuses the import, as a bad list would.
+            if (!File.Exists(mappingFile))
+            {
+                await output.Error.WriteLineAsync($"There is no mapping file {mappingFile}; nothing was imported.");
+                return ExitCodes.Rejected;
+            }
+            try
+            {
+                mapping = ImportMapping.Parse(await File.ReadAllTextAsync(mappingFile, cancellationToken));
+            }
+            catch (FormatException e)
+            {
+                await output.Error.WriteLineAsync($"The mapping file {mappingFile} cannot be used, so nothing was imported: {e.Message}");
+                return ExitCodes.Rejected;
+            }
+        }
+
+        var progress = new ProgressIndicator(output, Path.GetFileName(path));
+        ImportResult result;
+        try
+        {
+            await using var content = File.OpenRead(path);
             var request = new ImportRequest(content, path, input.EventSlug, $"cli:{Environment.UserName}")
             {
-                Kind = input.Kind, AcceptNewOrganisations = input.AcceptNewOrganisations, DryRun = input.DryRun,
+                Kind = input.Kind, Mapping = mapping, AcceptNewOrganisations = input.AcceptNewOrganisations, DryRun = input.DryRun,
+                Progress = progress,
             };
             result = await imports.ImportAsync(request, cancellationToken);
         }
-        // Reports are read right after an import, so they are brought up to date now rather than by the next job run.
+        finally
+        {
+            progress.Clear();
+        }
+        // Jobs do not run in the command line, and reports are read right after an import, so they are brought up to
+        // date now rather than by the next job run.
         var recomputed = result.Refusal is null && !result.AlreadyImported && !input.DryRun
             ? await recomputer.RecomputeAsync(false, cancellationToken)
             : 0;
@@ -67,50 +109,10 @@ internal sealed class ImportFile(ImportService imports, ReportRecomputer recompu
         if (input.Json) await output.Out.WriteLineAsync(CliJson.Serialize(result));
         if (result.Refusal is not null)
         {
-            await output.Error.WriteLineAsync(result.Refusal);
+            await output.Error.WriteLineAsync($"Import refused, nothing was saved: {result.Refusal}");
             return ExitCodes.Rejected;
         }
-        if (!input.Json) await WriteSummaryAsync(result, input.EventSlug, recomputed);
+        if (!input.Json) await new ImportSummary(output.Out).WriteAsync(result, input.EventSlug, recomputed);
         return ExitCodes.Ok;
     }
-
-    private async Task WriteSummaryAsync(ImportResult result, string slug, int recomputed)
-    {
-        var o = output.Out;
-        if (result.AlreadyImported)
-        {
-            await o.WriteLineAsync($"{result.FileName} är redan importerad till {slug} (import {result.BatchId}); inget ändrades. Already imported.");
-            await o.WriteLineAsync($"  rader: {result.RowsRead} lästa, {result.RowsAccepted} godkända, {result.RowsRejected} avvisade");
-            return;
-        }
-        await o.WriteLineAsync(result.DryRun
-            ? $"Provkörning av {result.FileName} ({result.Kind}) mot {slug}; inget sparades. Dry run, nothing saved."
-            : $"Importerade {result.FileName} ({result.Kind}) till {slug}.");
-        await o.WriteLineAsync($"  rader: {result.RowsRead} lästa, {result.RowsAccepted} godkända, {result.RowsRejected} avvisade");
-        await o.WriteLineAsync($"  deltagare: {result.Created} nya, {result.Updated} uppdaterade, {result.WithProfile} med profil");
-        if (result.Errors.Count > 0)
-        {
-            await o.WriteLineAsync("  avvisade rader:");
-            foreach (var e in result.Errors)
-                await o.WriteLineAsync(e.Column is null ? $"    rad {e.Row}: {e.Reason}" : $"    rad {e.Row} ({e.Column}): {e.Reason}");
-        }
-        if (result.Unmapped.Count > 0)
-        {
-            await o.WriteLineAsync("  värden som inte kunde mappas (räknas som ej mappade tills någon mappar dem):");
-            foreach (var u in result.Unmapped)
-                await o.WriteLineAsync($"    {ColumnName(u.Column)}: ”{u.Value}” × {u.Count}");
-        }
-        if (result.NewOrganisations.Count > 0)
-            await o.WriteLineAsync($"  nya organisationer: {string.Join("; ", result.NewOrganisations)}");
-        if (!result.DryRun) await o.WriteLineAsync($"  rapporter: {recomputed} omräknade");
-    }
-
-    private static string ColumnName(string column) => column switch
-    {
-        "sector" => "sektor",
-        "profession" => "yrkesroll",
-        "municipality" => "kommun",
-        "role" => "roll",
-        _ => column,
-    };
 }

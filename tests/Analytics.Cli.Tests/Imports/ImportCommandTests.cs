@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,38 +22,114 @@ public sealed class ImportCommandTests : IDisposable
 
     private Task<CliRun> ReportAsync() => _cli.SucceedsAsync("report", "event", SampleData.FirstMeeting, "--format", "json");
 
-    [Fact]
-    public async Task Importing_into_an_unknown_event_exits_1_and_says_how_to_create_it()
+    /// <summary>Each kind of file the importer refuses whole, as an organiser might have it on disk.</summary>
+    public static TheoryData<string> RefusedFiles => ["empty", "binary", "header only", "unknown columns"];
+
+    private string WriteRefusedFile(string kind)
     {
-        await _cli.SucceedsAsync("db", "migrate");
+        var path = Path.Combine(_cli.DataFolder, $"{kind.Replace(' ', '-')}.csv");
+        switch (kind)
+        {
+            case "empty":
+                File.WriteAllBytes(path, []);
+                break;
+            case "binary":
+                File.WriteAllBytes(path, [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, (byte)'I', (byte)'H', (byte)'D', (byte)'R']);
+                break;
+            case "header only":
+                File.WriteAllText(path, File.ReadLines(SampleData.FirstMeetingFile).First() + "\n");
+                break;
+            case "unknown columns":
+                File.WriteAllText(path, "Färg,Storlek,Pris\nblå,L,100\nröd,M,90\n", Encoding.UTF8);
+                break;
+        }
+        return path;
+    }
+
+    [Theory]
+    [MemberData(nameof(RefusedFiles))]
+    public async Task A_file_it_cannot_import_exits_1_with_a_sentence_and_leaves_the_database_unchanged(string kind)
+    {
+        await CreateFirstMeetingAsync();
+        var before = await _cli.DatabaseContentsAsync();
+        var path = WriteRefusedFile(kind);
+
+        var run = await _cli.RunAsync("import", path, "--event", SampleData.FirstMeeting);
+
+        run.ExitCode.ShouldBe(1, run.ToString());
+        run.Error.ShouldStartWith("Import refused, nothing was saved: ");
+        run.Error.ShouldContain(Path.GetFileName(path));
+        run.Error.TrimEnd().ShouldEndWith(".");
+        run.Error.ShouldNotContain("   at ");
+        run.Out.ShouldBeEmpty();
+        (await _cli.DatabaseContentsAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Importing_into_an_unknown_event_exits_1_says_how_to_create_it_and_changes_nothing()
+    {
+        await CreateFirstMeetingAsync();
+        var before = await _cli.DatabaseContentsAsync();
 
         var run = await _cli.RunAsync("import", SampleData.FirstMeetingFile, "--event", "inget-sadant-evenemang");
 
         run.ExitCode.ShouldBe(1);
-        run.Error.ShouldContain("Evenemanget ”inget-sadant-evenemang” finns inte");
+        run.Error.ShouldStartWith("Import refused, nothing was saved: ");
+        run.Error.ShouldContain("inget-sadant-evenemang");
         run.Error.ShouldContain("analytics events add inget-sadant-evenemang");
+        (await _cli.DatabaseContentsAsync()).ShouldBe(before);
     }
 
     [Fact]
-    public async Task Importing_without_an_event_is_a_usage_error()
+    public async Task Importing_a_missing_file_exits_1_with_a_sentence_and_changes_nothing()
+    {
+        await CreateFirstMeetingAsync();
+        var before = await _cli.DatabaseContentsAsync();
+
+        var run = await _cli.RunAsync("import", Path.Combine(_cli.DataFolder, "saknas.csv"), "--event", SampleData.FirstMeeting);
+
+        run.ExitCode.ShouldBe(1);
+        run.Error.ShouldContain("There is no file");
+        run.Error.ShouldContain("saknas.csv; nothing was imported.");
+        (await _cli.DatabaseContentsAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Importing_without_an_event_is_a_usage_error_in_english()
     {
         await CreateFirstMeetingAsync();
 
         var run = await _cli.RunAsync("import", SampleData.FirstMeetingFile);
 
         run.ExitCode.ShouldBe(2);
-        run.Error.ShouldContain("Ange evenemanget med --event");
+        run.Error.ShouldContain("Name the event to import into with --event SLUG");
     }
 
-    [Fact]
-    public async Task Importing_a_missing_file_exits_1_with_a_sentence()
+    [Theory]
+    [InlineData("meetup")]
+    [InlineData("csv")]
+    public async Task A_kind_names_a_family_of_formats_or_how_the_file_is_stored(string kind)
     {
         await CreateFirstMeetingAsync();
 
-        var run = await _cli.RunAsync("import", Path.Combine(_cli.DataFolder, "saknas.csv"), "--event", SampleData.FirstMeeting);
+        var run = await ImportAsync("--kind", kind, "--dry-run", "--json");
 
-        run.ExitCode.ShouldBe(1);
-        run.Error.ShouldContain("saknas.csv finns inte");
+        run.ExitCode.ShouldBe(0, run.ToString());
+        using var document = JsonDocument.Parse(run.Out);
+        document.RootElement.GetProperty("kind").GetString().ShouldBe("meetup");
+    }
+
+    [Fact]
+    public async Task A_kind_that_does_not_fit_the_file_is_refused_naming_its_first_row()
+    {
+        await CreateFirstMeetingAsync();
+
+        var run = await ImportAsync("--kind", "meetup-pro");
+
+        run.ExitCode.ShouldBe(1, run.ToString());
+        run.Error.ShouldStartWith("Import refused, nothing was saved: ");
+        run.Error.ShouldContain("meetup-pro");
+        run.Error.ShouldContain("User ID");
     }
 
     [Fact]
@@ -72,25 +149,39 @@ public sealed class ImportCommandTests : IDisposable
         (result.GetProperty("rowsAccepted").GetInt32() + result.GetProperty("rowsRejected").GetInt32()).ShouldBe(expected.Rows);
         result.GetProperty("errors").GetArrayLength().ShouldBe(result.GetProperty("rowsRejected").GetInt32());
         result.GetProperty("status").GetString().ShouldBeOneOf("completed", "completedWithErrors");
+        result.GetProperty("columns").GetProperty("sector").GetString().ShouldBe("Vilken sektor arbetar du inom?");
         run.Out.ShouldNotContain("\\u00"); // å, ä and ö stay readable
     }
 
     [Fact]
-    public async Task Text_output_lists_rows_and_every_unmapped_value_with_its_count()
+    public async Task The_summary_in_english_accounts_for_every_row_column_and_unmapped_value()
     {
         await CreateFirstMeetingAsync();
         var preview = await ImportAsync("--dry-run", "--json");
         using var document = JsonDocument.Parse(preview.Out);
         var result = document.RootElement;
+        var unmapped = result.GetProperty("unmapped").EnumerateArray().ToList();
 
         var run = await ImportAsync();
 
         run.ExitCode.ShouldBe(0, run.ToString());
-        run.Out.ShouldContain($"rader: {result.GetProperty("rowsRead").GetInt32()} lästa, {result.GetProperty("rowsAccepted").GetInt32()} godkända");
-        foreach (var unmapped in result.GetProperty("unmapped").EnumerateArray())
-            run.Out.ShouldContain($"”{unmapped.GetProperty("value").GetString()}” × {unmapped.GetProperty("count").GetInt32()}");
+        run.Out.ShouldStartWith($"Imported {Path.GetFileName(SampleData.FirstMeetingFile)} (meetup) into {SampleData.FirstMeeting}.");
+        run.Out.ShouldContain($"rows: {result.GetProperty("rowsRead").GetInt32()} read, {result.GetProperty("rowsAccepted").GetInt32()} accepted, " +
+                              $"{result.GetProperty("rowsRejected").GetInt32()} rejected, {unmapped.Sum(u => u.GetProperty("count").GetInt32())} unmapped answers");
+        run.Out.ShouldContain($"participations: {result.GetProperty("created").GetInt32()} created, 0 updated, 0 replaced");
+        run.Out.ShouldContain($"columns recognised:{Environment.NewLine}    sector: \"Vilken sektor arbetar du inom?\"");
+        run.Out.ShouldContain("sector: \"Kommunal verksamhet\" × 7");
+        foreach (var u in unmapped)
+            run.Out.ShouldContain(u.GetProperty("column").GetString() == "organisation"
+                ? $"\"{u.GetProperty("value").GetString()}\" × "
+                : $"{u.GetProperty("column").GetString()}: \"{u.GetProperty("value").GetString()}\" × {u.GetProperty("count").GetInt32()}");
+        foreach (var o in result.GetProperty("proposedOrganisations").EnumerateArray())
+            run.Out.ShouldContain($"\"{o.GetProperty("name").GetString()}\" × {o.GetProperty("count").GetInt32()}: sector ");
         foreach (var error in result.GetProperty("errors").EnumerateArray())
-            run.Out.ShouldContain($"rad {error.GetProperty("row").GetInt32()}");
+            run.Out.ShouldContain($"row {error.GetProperty("row").GetInt32()}");
+        run.Out.ShouldContain("reports: ");
+        run.Out.ShouldNotContain("rader");
+        run.Error.ShouldBeEmpty();
     }
 
     [Fact]
@@ -103,7 +194,8 @@ public sealed class ImportCommandTests : IDisposable
         var again = await ImportAsync();
 
         again.ExitCode.ShouldBe(0, again.ToString());
-        again.Out.ShouldContain("redan importerad");
+        again.Out.ShouldContain("was already imported into 2026-03-23-forsta-motet");
+        again.Out.ShouldContain("nothing changed");
         (await ReportAsync()).Out.ShouldBe(before.Out);
         await using var db = _cli.OpenDatabase();
         (await db.ImportBatches.CountAsync()).ShouldBe(1);
@@ -113,20 +205,28 @@ public sealed class ImportCommandTests : IDisposable
     public async Task Dry_run_leaves_the_database_unchanged()
     {
         await CreateFirstMeetingAsync();
-        var before = await ReportAsync();
+        var before = await _cli.DatabaseContentsAsync();
 
         var run = await ImportAsync("--dry-run");
 
         run.ExitCode.ShouldBe(0, run.ToString());
-        run.Out.ShouldContain("inget sparades");
-        (await ReportAsync()).Out.ShouldBe(before.Out);
-        await using (var db = _cli.OpenDatabase())
-        {
-            (await db.Participations.CountAsync()).ShouldBe(0);
-            (await db.ImportBatches.CountAsync()).ShouldBe(0);
-        }
+        run.Out.ShouldContain("Dry run of");
+        run.Out.ShouldContain("nothing was saved");
+        run.Out.ShouldNotContain("reports:");
+        (await _cli.DatabaseContentsAsync()).ShouldBe(before);
         var real = await ImportAsync("--json");
         using var document = JsonDocument.Parse(real.Out);
         document.RootElement.GetProperty("alreadyImported").GetBoolean().ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_committed_import_brings_the_event_report_up_to_date_at_once()
+    {
+        await CreateFirstMeetingAsync();
+
+        var run = await ImportAsync();
+
+        run.Out.ShouldMatch(@"reports: [1-9]\d* recomputed");
+        (await _cli.SucceedsAsync("recompute")).Out.ShouldStartWith("Räknade om 0 inaktuella");
     }
 }

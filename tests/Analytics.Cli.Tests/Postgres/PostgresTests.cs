@@ -56,7 +56,7 @@ public sealed class PostgresTests : IAsyncLifetime
 
         migrate.Out.ShouldContain($"postgres, ");
         migrate.Out.ShouldContain($"databas {_database}");
-        again.Out.ShouldContain("redan importerad");
+        again.Out.ShouldContain("was already imported");
         using var document = JsonDocument.Parse(run.Out);
         var participants = document.RootElement.GetProperty("participants");
         participants.GetProperty("registered").GetInt32().ShouldBe(expected.Registered);
