@@ -1,6 +1,8 @@
 using Analytics.Data;
 using Analytics.Data.Configuration;
 using Analytics.Ingest;
+using Analytics.Ingest.Uploads;
+using Analytics.Jobs.Imports;
 using Analytics.Jobs.Reports;
 using Analytics.Reporting;
 using Microsoft.Extensions.Configuration;
@@ -22,6 +24,10 @@ public static class AnalyticsServices
         services.AddIngest(configuration, database);
         services.AddReporting(configuration);
         services.AddScoped<RecomputeReportsJob>();
+        services.AddSingleton(s => new UploadStore(UploadStore.FolderFrom(configuration, database), s.GetRequiredService<ImportLimits>(),
+            s.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ImportProgressBoard>();
+        services.AddScoped<ImportUploadJob>();
         return services;
     }
 }

@@ -20,6 +20,9 @@ internal sealed partial class ImportRun(AnalyticsDbContext db, AttendeeKeyHasher
 
     private const string AnonymousPrefix = "row:";
 
+    /// <summary>The longest answer the database keeps (as an unmapped value, or a new organisation's name).</summary>
+    private const int MaxAnswerLength = 200;
+
     private readonly List<RowProblem> _errors = [];
     private readonly Dictionary<(Question Question, string Value), int> _unmapped = [];
     private readonly Dictionary<string, Unknown> _unknownOrganisations = [];
@@ -36,7 +39,7 @@ internal sealed partial class ImportRun(AnalyticsDbContext db, AttendeeKeyHasher
     {
         _batch = new ImportBatch
         {
-            Kind = kind, FileName = fileName, Sha256 = sha256, EventId = ev.Id, ImportedBy = request.ImportedBy,
+            Kind = kind, FileName = Fit(fileName, 200)!, Sha256 = sha256, EventId = ev.Id, ImportedBy = request.ImportedBy,
             ImportedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.ImportBatches.Add(_batch);
@@ -48,6 +51,8 @@ internal sealed partial class ImportRun(AnalyticsDbContext db, AttendeeKeyHasher
         _replaced = await anonymous.CountAsync(cancellationToken);
         if (_replaced > 0) await anonymous.ExecuteDeleteAsync(cancellationToken);
         _existing = await db.Participations.Where(p => p.EventId == ev.Id).ToDictionaryAsync(p => p.SourceKey, cancellationToken);
+        // Their consent was recorded when an earlier list of this event was imported; an updated list must not record it again.
+        _consentedKeys.UnionWith(_existing.Values.Where(p => p.HasProfile && p.AttendeeKey is not null).Select(p => p.AttendeeKey!));
     }
 
     public async Task AddAsync(SourceRow row, CancellationToken cancellationToken)
@@ -61,6 +66,12 @@ internal sealed partial class ImportRun(AnalyticsDbContext db, AttendeeKeyHasher
         if (OrganisationNumberProblem(Answer(row, Question.Organisation)) is { } numberProblem)
         {
             _errors.Add(new RowProblem(row.RowNumber, Question.Organisation.ToString().ToLowerInvariant(), numberProblem));
+            return;
+        }
+        // The consent answer is only read, never kept, so a long consent sentence is fine.
+        if (row.Answers.FirstOrDefault(a => a.Key != Question.Consent && a.Value.Trim().Length > MaxAnswerLength) is { Value: not null } tooLong)
+        {
+            _errors.Add(new RowProblem(row.RowNumber, Code(tooLong.Key), $"Svaret är längre än {MaxAnswerLength} tecken; korta det eller ta bort det ur filen."));
             return;
         }
 
@@ -107,7 +118,8 @@ internal sealed partial class ImportRun(AnalyticsDbContext db, AttendeeKeyHasher
     {
         participation.HasProfile = AnswerMapper.Consented(Answer(row, Question.Consent));
         participation.SectorCode = participation.ProfessionCode = participation.MunicipalityCode = null;
-        participation.OrganisationId = null;
+        // Cleared through the navigation only: had the key been cleared too, setting the same organisation again below
+        // would leave the navigation looking unchanged to EF, and the cleared key would win.
         participation.Organisation = null;
         participation.UnmappedOrganisation = null;
         // Without consent nothing but the bare participation is kept, even where the answers were filled in.
@@ -212,7 +224,7 @@ internal sealed partial class ImportRun(AnalyticsDbContext db, AttendeeKeyHasher
         _batch.RowsAccepted = _accepted;
         _batch.RowsRejected = _errors.Count;
         _batch.Status = _errors.Count == 0 ? ImportStatus.Completed : ImportStatus.CompletedWithErrors;
-        _batch.Errors = _errors.Select(e => new ImportRowError { RowNumber = e.Row, Column = e.Column, Reason = e.Reason }).ToList();
+        _batch.Errors = _errors.Select(e => new ImportRowError { RowNumber = e.Row, Column = Fit(e.Column, 200), Reason = Fit(e.Reason, 500)! }).ToList();
         _batch.UnmappedValues = _unmapped.Select(u => new UnmappedValue { Column = Code(u.Key.Question), RawValue = u.Key.Value, Count = u.Value }).ToList();
         ev.DataVersion++;
         await db.SaveChangesAsync(cancellationToken);
@@ -270,6 +282,12 @@ internal sealed partial class ImportRun(AnalyticsDbContext db, AttendeeKeyHasher
     private static IEnumerable<string> Split(string? list) => (list ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries);
 
     private static string Code(Question question) => question.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// Cut to the length the database keeps. A reason can quote a whole runaway cell (a stray quote swallows the rest of
+    /// the file); the organiser still reads it in full in the result.
+    /// </summary>
+    private static string? Fit(string? text, int length) => text?.Length > length ? string.Concat(text.AsSpan(0, length - 1), "…") : text;
 
     private sealed record Unknown(string Name, int Count = 0, string? Sector = null);
 

@@ -105,7 +105,7 @@ public sealed class ImportService(AnalyticsDbContext db, AttendeeKeyHasher keys,
 
     private static string UnknownColumns(string fileName, IReadOnlyList<string> header, string? kind)
     {
-        var shown = string.Join(", ", header.Take(8).Select(h => PersonalIdentityNumber.Find(h) is { } p ? h.Replace(p, PersonalIdentityNumber.Mask(p)) : h));
+        var shown = string.Join(", ", header.Take(8).Select(InputFormat.Masked));
         return kind is { Length: > 0 } and not ("csv" or "xlsx")
             ? $"”{fileName}” ser inte ut som en fil av sorten {kind}. Första raden var: {shown}."
             : $"Känner inte igen kolumnerna i ”{fileName}”: ingen kolumn frågar efter sektor, yrke, organisation, kommun, roll eller samtycke. " +
@@ -116,6 +116,7 @@ public sealed class ImportService(AnalyticsDbContext db, AttendeeKeyHasher keys,
     private static bool IsFileProblem(Exception e) => e is InvalidDataException or XmlException or OpenXmlPackageException
         or FormatException or DecoderFallbackException or EndOfStreamException or FileFormatException
         or InvalidOperationException { Source: "DocumentFormat.OpenXml" or "System.IO.Packaging" or "Sep" }
+        or ArgumentException { Source: "DocumentFormat.OpenXml" or "System.IO.Packaging" }
         or NotSupportedException { Source: "DocumentFormat.OpenXml" or "System.IO.Packaging" };
 
     private static string Describe(Exception e) => e switch

@@ -55,12 +55,13 @@ public sealed record ImportMapping
             var problems = new List<string>();
             var columns = new Dictionary<string, Question>();
             foreach (var (header, question) in file.Columns ?? [])
-                if (Enum.TryParse<Question>(question, ignoreCase: true, out var q)) columns[header] = q;
+                if (IsQuestion(question, out var q)) columns[header] = q;
                 else problems.Add($"”{question}” är ingen fråga; välj sector, profession, organisation, municipality, role eller consent.");
             var values = new Dictionary<Question, IReadOnlyDictionary<string, string>>();
             foreach (var (question, answers) in file.Values ?? [])
-                if (Enum.TryParse<Question>(question, ignoreCase: true, out var q)) values[q] = answers;
-                else problems.Add($"”{question}” är ingen fråga att mappa svar för.");
+                if (!IsQuestion(question, out var q)) problems.Add($"”{question}” är ingen fråga att mappa svar för.");
+                else if (answers is null) problems.Add($"Svaren att mappa för ”{question}” saknas.");
+                else values[q] = answers;
             foreach (var (name, sector) in file.NewOrganisations ?? [])
                 if (Taxonomy.Find(Taxonomy.Sectors, sector) is null)
                     problems.Add($"Sektorn ”{sector}” för ”{name}” finns inte; välj något av {string.Join(", ", Taxonomy.Sectors.Select(s => s.Code))}.");
@@ -72,6 +73,10 @@ public sealed record ImportMapping
             throw new FormatException($"Mappningsfilen är inte giltig JSON (rad {e.LineNumber + 1}).");
         }
     }
+
+    /// <summary>A question by its name; a number, which an enum would also take, is none.</summary>
+    private static bool IsQuestion(string? name, out Question question) =>
+        Enum.TryParse(name, ignoreCase: true, out question) && Enum.IsDefined(question) && !int.TryParse(name, out _);
 
     public string ToJson() => JsonSerializer.Serialize(new MappingFile
     {

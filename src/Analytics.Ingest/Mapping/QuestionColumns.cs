@@ -26,19 +26,20 @@ public static class QuestionColumns
     }
 
     /// <summary>
-    /// The column of each recognised question, skipping the format's own columns (a Meetup "Title" is no question). A
-    /// column the organiser mapped is read as they said; the first column wins when two look alike.
+    /// The column of each recognised question, skipping the format's own columns (a Meetup "Title" is no question), even
+    /// when a mapping names one: those hold names and e-mail addresses, which must never be read as answers. A column the
+    /// organiser mapped is read as they said; the first column wins when two look alike.
     /// </summary>
     public static Dictionary<Question, int> Find(IReadOnlyList<string> header, IReadOnlyCollection<string>? except = null,
         ImportMapping? mapping = null)
     {
+        bool Own(string column) => except?.Contains(column.Trim(), StringComparer.OrdinalIgnoreCase) == true;
         var found = new Dictionary<Question, int>();
         for (var i = 0; i < header.Count; i++)
-            if (mapping?.ColumnFor(header[i]) is { } mapped)
+            if (!Own(header[i]) && mapping?.ColumnFor(header[i]) is { } mapped)
                 found[mapped] = i;
         for (var i = 0; i < header.Count; i++)
-            if (except?.Contains(header[i].Trim(), StringComparer.OrdinalIgnoreCase) != true && Recognise(header[i]) is { } question
-                && mapping?.ColumnFor(header[i]) is null)
+            if (!Own(header[i]) && Recognise(header[i]) is { } question && mapping?.ColumnFor(header[i]) is null)
                 found.TryAdd(question, i);
         return found;
     }

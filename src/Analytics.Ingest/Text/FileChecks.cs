@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 
 namespace Analytics.Ingest.Text;
@@ -8,6 +9,8 @@ namespace Analytics.Ingest.Text;
 /// </summary>
 public static class FileChecks
 {
+    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
+
     /// <summary>A seekable copy of the content (the caller's own stream when it already is), or a refusal.</summary>
     public static async Task<(Stream? Content, string? Refusal)> OpenAsync(Stream input, string fileName, ImportLimits limits,
         CancellationToken cancellationToken)
@@ -33,11 +36,11 @@ public static class FileChecks
         if (content.Length == 0)
             return $"Filen ”{fileName}” är tom.";
         if (content.Length > limits.MaxBytes)
-            return $"Filen ”{fileName}” är större än {limits.MaxBytes / (1024 * 1024)} MB; dela upp den eller be en administratör höja gränsen (Import:MaxBytes).";
+            return $"Filen ”{fileName}” är större än {Size(limits.MaxBytes)}; dela upp den eller be en administratör höja gränsen (Import:MaxBytes).";
         if (IsZip(content))
             return UnpackedSize(content) is { } unpacked && unpacked <= limits.MaxUnpackedBytes
                 ? null
-                : $"Excelfilen ”{fileName}” är skadad eller packar upp till mer än {limits.MaxUnpackedBytes / (1024 * 1024)} MB.";
+                : $"Excelfilen ”{fileName}” är skadad eller packar upp till mer än {Size(limits.MaxUnpackedBytes)}.";
         return LooksBinary(content)
             ? $"”{fileName}” är varken en textfil (CSV) eller en Excelfil (.xlsx). Spara filen som CSV eller .xlsx och försök igen."
             : null;
@@ -57,15 +60,25 @@ public static class FileChecks
         }
     }
 
-    /// <summary>Text has no NUL bytes (UTF-16 aside, which is detected by its byte order mark).</summary>
+    /// <summary>
+    /// Text has no NUL bytes (UTF-16 aside, which is detected by its byte order mark), anywhere: one deep in a file would
+    /// otherwise reach the database, which PostgreSQL refuses in text.
+    /// </summary>
     private static bool LooksBinary(Stream content)
     {
-        var buffer = new byte[8192];
+        var buffer = new byte[81920];
         var read = content.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
         var sample = buffer.AsSpan(0, read);
         if (sample.StartsWith(new byte[] { 0xFF, 0xFE }) || sample.StartsWith(new byte[] { 0xFE, 0xFF })) return false;
-        return sample.Contains((byte)0);
+        for (; read > 0; read = content.Read(buffer))
+            if (buffer.AsSpan(0, read).Contains((byte)0)) return true;
+        return false;
     }
+
+    /// <summary>A limit as a person reads it: "20 MB", "1,5 MB", "512 kB".</summary>
+    private static string Size(long bytes) => bytes >= 1024 * 1024
+        ? $"{(bytes / (1024.0 * 1024)).ToString("0.#", Swedish)} MB"
+        : $"{(bytes / 1024.0).ToString("0.#", Swedish)} kB";
 
     /// <summary>Uploads may arrive as forward-only streams; spool those to a temporary file so memory stays flat.</summary>
     private static async Task<Stream> SpoolAsync(Stream input, long maxBytes, CancellationToken cancellationToken)

@@ -10,6 +10,11 @@ namespace Analytics.Ingest.Text;
 /// </summary>
 public sealed class XlsxTable : ITable
 {
+    // Excel's own bounds (column XFD, row 1,048,576): a reference beyond them is a damaged file, and taken at its word
+    // it would pad a row with hundreds of millions of empty cells.
+    private const int MaxColumns = 16_384;
+    private const int MaxRowNumber = 1_048_576;
+
     private readonly SpreadsheetDocument _document;
     private readonly string[] _sharedStrings;
     private readonly IEnumerator<TableRow> _rows;
@@ -20,10 +25,10 @@ public sealed class XlsxTable : ITable
         var workbook = _document.WorkbookPart ?? throw new InvalidDataException("Filen saknar arbetsbok.");
         _sharedStrings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>()
             .Select(item => item.InnerText).ToArray() ?? [];
-        var firstSheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()
-            ?? throw new InvalidDataException("Arbetsboken har inget kalkylblad.");
-        var part = (WorksheetPart)workbook.GetPartById(firstSheet.Id!.Value!);
-        _rows = ReadRows(part).GetEnumerator();
+        var firstSheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault();
+        if (firstSheet?.Id?.Value is not { } id || !workbook.TryGetPartById(id, out var part) || part is not WorksheetPart sheet)
+            throw new InvalidDataException("Arbetsboken har inget kalkylblad.");
+        _rows = ReadRows(sheet).GetEnumerator();
         Header = _rows.MoveNext() ? _rows.Current.Cells.Select(c => c.Trim()).ToArray() : [];
     }
 
@@ -39,11 +44,15 @@ public sealed class XlsxTable : ITable
     private IEnumerable<TableRow> ReadRows(WorksheetPart part)
     {
         using var reader = OpenXmlReader.Create(part);
+        var number = 0;
         while (reader.Read())
         {
             if (reader.ElementType != typeof(Row) || !reader.IsStartElement) continue;
             var row = (Row)reader.LoadCurrentElement()!;
-            var number = (int)(row.RowIndex?.Value ?? 0);
+            // The row number is optional in the format; without it a row follows the one before.
+            number = row.RowIndex?.Value is { } index
+                ? index <= MaxRowNumber ? (int)index : throw new InvalidDataException($"Rad {index} ligger utanför kalkylbladet.")
+                : number + 1;
             var cells = new List<string>();
             foreach (var cell in row.Elements<Cell>())
             {
@@ -58,7 +67,7 @@ public sealed class XlsxTable : ITable
     private string Text(Cell cell)
     {
         if (cell.DataType?.Value == CellValues.SharedString
-            && int.TryParse(cell.CellValue?.Text, out var index) && index < _sharedStrings.Length)
+            && int.TryParse(cell.CellValue?.Text, out var index) && index >= 0 && index < _sharedStrings.Length)
             return _sharedStrings[index];
         if (cell.DataType?.Value == CellValues.InlineString) return cell.InlineString?.InnerText ?? "";
         return cell.CellValue?.Text ?? "";
@@ -70,7 +79,10 @@ public sealed class XlsxTable : ITable
         if (string.IsNullOrEmpty(reference)) return null;
         var index = 0;
         foreach (var c in reference.TakeWhile(char.IsAsciiLetter))
+        {
             index = index * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
+            if (index > MaxColumns) throw new InvalidDataException($"Cellen {reference} ligger utanför kalkylbladet.");
+        }
         return index - 1;
     }
 

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Analytics.Data.Configuration;
 using Analytics.Jobs;
+using Analytics.Jobs.Imports;
 using Analytics.Jobs.Scheduling;
 using Analytics.Web.Api;
 using Hangfire;
@@ -40,6 +41,7 @@ public static class WebServices
         builder.Services.AddHangfire((services, c) => c.UseAnalyticsJobs(services.GetRequiredService<DatabaseSettings>()));
         builder.Services.AddHangfireServer(o => o.Queues = JobQueues.All);
         builder.Services.AddScoped<ReportJobs>();
+        builder.Services.AddScoped<ImportJobs>();
         return builder;
     }
 

@@ -35,6 +35,17 @@ public class QuestionColumnsTests
     public void Takes_no_standard_meetup_column_for_a_question(string header) =>
         QuestionColumns.Recognise(header).ShouldBeNull();
 
+    [Fact]
+    public void Reads_no_column_of_the_format_itself_as_a_question_even_when_a_mapping_names_it()
+    {
+        string[] header = ["Namn", "E-post", "Jobbar på"];
+        var mapping = ImportMapping.Parse("""{ "columns": { "E-post": "sector", "Jobbar på": "organisation" } }""");
+
+        var found = QuestionColumns.Find(header, ["E-post"], mapping);
+
+        found.ShouldBe(new Dictionary<Question, int> { [Question.Organisation] = 2 });
+    }
+
     [Theory]
     [InlineData("meetup/2025-10-09-forstudie-ett-team-i-vast.tsv")]
     [InlineData("meetup/2026-03-23-forsta-motet.csv")]

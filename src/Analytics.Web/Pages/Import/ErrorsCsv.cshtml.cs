@@ -1,0 +1,20 @@
+using Analytics.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Analytics.Web.Pages.Import;
+
+/// <summary>fel.csv: every rejected row of one batch, streamed, for the organiser to fix the file in Excel.</summary>
+public sealed class ErrorsCsvModel(AnalyticsDbContext db) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await db.ImportBatches.AnyAsync(b => b.Id == id, cancellationToken)) return NotFound();
+        Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"importfel-{id}.csv\"";
+        var errors = db.ImportRowErrors.AsNoTracking().Where(e => e.ImportBatchId == id).OrderBy(e => e.RowNumber).ThenBy(e => e.Id).AsAsyncEnumerable();
+        await RowErrorsCsv.WriteAsync(Response.Body, errors, cancellationToken);
+        return new EmptyResult();
+    }
+}
