@@ -1,3 +1,4 @@
+using Analytics.Core.Localisation;
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.Data.Common;
@@ -19,6 +20,8 @@ public static class AnalyticsCli
 {
     public static async Task<int> RunAsync(string[] args, CliOutput output, CancellationToken cancellationToken = default)
     {
+        // The importer and the domain tell people things in Swedish on the web and in English on the command line.
+        Sentences.UseEnglish();
         var host = new CliHost(output);
         var root = new RootCommand("OTG Analytics: deltagande och mångfald i One Team Gov Västsverige. Participation and diversity analytics.")
         {

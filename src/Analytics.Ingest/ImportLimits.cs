@@ -27,6 +27,6 @@ public sealed record ImportLimits
         configuration[key] is { Length: > 0 } text
             ? long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0
                 ? value
-                : throw new Data.Configuration.ConfigurationProblem($"{key} ska vara ett positivt heltal, inte ”{text}”.")
+                : throw new Data.Configuration.ConfigurationProblem(Messages.Say("{0} ska vara ett positivt heltal, inte ”{1}”.", key, text))
             : fallback;
 }

@@ -71,7 +71,7 @@ internal sealed partial class ImportRun(AnalyticsDbContext db, AttendeeKeyHasher
         // The consent answer is only read, never kept, so a long consent sentence is fine.
         if (row.Answers.FirstOrDefault(a => a.Key != Question.Consent && a.Value.Trim().Length > MaxAnswerLength) is { Value: not null } tooLong)
         {
-            _errors.Add(new RowProblem(row.RowNumber, Code(tooLong.Key), $"Svaret är längre än {MaxAnswerLength} tecken; korta det eller ta bort det ur filen."));
+            _errors.Add(new RowProblem(row.RowNumber, Code(tooLong.Key), Messages.Say("Svaret är längre än {0} tecken; korta det eller ta bort det ur filen.", MaxAnswerLength)));
             return;
         }
 
@@ -81,7 +81,7 @@ internal sealed partial class ImportRun(AnalyticsDbContext db, AttendeeKeyHasher
             : row.ResponseId is { Length: > 0 } id ? $"r:{id}" : $"{AnonymousPrefix}{row.RowNumber}";
         if (!_seenSourceKeys.Add(sourceKey))
         {
-            _errors.Add(new RowProblem(row.RowNumber, null, "Samma person förekommer redan tidigare i filen; raden räknas inte två gånger."));
+            _errors.Add(new RowProblem(row.RowNumber, null, Messages.Say("Samma person förekommer redan tidigare i filen; raden räknas inte två gånger.")));
             return;
         }
 

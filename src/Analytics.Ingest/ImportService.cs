@@ -30,8 +30,7 @@ public sealed class ImportService(AnalyticsDbContext db, AttendeeKeyHasher keys,
         if (ev is null)
             return refused with
             {
-                Refusal = $"Evenemanget ”{request.EventSlug}” finns inte. Skapa det först, till exempel med " +
-                          $"`analytics events add {request.EventSlug} --title \"...\" --starts 2026-09-17T17:00`.",
+                Refusal = Messages.Say("Evenemanget ”{0}” finns inte. Skapa det först, till exempel med `analytics events add {0} --title \"...\" --starts 2026-09-17T17:00`.", request.EventSlug),
             };
 
         var (content, refusal) = await FileChecks.OpenAsync(request.Content, fileName, _limits, cancellationToken);
@@ -56,7 +55,7 @@ public sealed class ImportService(AnalyticsDbContext db, AttendeeKeyHasher keys,
         {
             using var table = FileChecks.IsZip(content) ? (ITable)new XlsxTable(content) : new DelimitedTable(content);
             if (table.Header.Count == 0 || table.Header.All(string.IsNullOrWhiteSpace))
-                return await RefuseAsync(transaction, refused with { Refusal = $"”{fileName}” har ingen rubrikrad." }, cancellationToken);
+                return await RefuseAsync(transaction, refused with { Refusal = Messages.Say("”{0}” har ingen rubrikrad.", fileName) }, cancellationToken);
             var format = InputFormats.For(table.Header, request.Kind, request.Mapping);
             if (format is null)
                 return await RefuseAsync(transaction, refused with { Refusal = UnknownColumns(fileName, table.Header, request.Kind) }, cancellationToken);
@@ -68,13 +67,13 @@ public sealed class ImportService(AnalyticsDbContext db, AttendeeKeyHasher keys,
                 if (run.RowsRead >= _limits.MaxRows)
                     return await RefuseAsync(transaction, refused with
                     {
-                        Refusal = $"”{fileName}” har fler än {_limits.MaxRows:N0} rader; dela upp filen eller be en administratör höja gränsen (Import:MaxRows).",
+                        Refusal = Messages.Say("”{0}” har fler än {1:N0} rader; dela upp filen eller be en administratör höja gränsen (Import:MaxRows).", fileName, _limits.MaxRows),
                     }, cancellationToken);
                 await run.AddAsync(row, cancellationToken);
                 if (run.RowsRead % 500 == 0) request.Progress?.Report(run.RowsRead);
             }
             if (run.RowsRead == 0)
-                return await RefuseAsync(transaction, refused with { Refusal = $"”{fileName}” har en rubrikrad men inga rader." }, cancellationToken);
+                return await RefuseAsync(transaction, refused with { Refusal = Messages.Say("”{0}” har en rubrikrad men inga rader.", fileName) }, cancellationToken);
             request.Progress?.Report(run.RowsRead);
 
             var result = await run.FinishAsync(format.HasAttendance(table.Header), cancellationToken) with
@@ -90,7 +89,7 @@ public sealed class ImportService(AnalyticsDbContext db, AttendeeKeyHasher keys,
         {
             return await RefuseAsync(transaction, refused with
             {
-                Refusal = $"”{fileName}” går inte att läsa; filen verkar skadad eller är inte en CSV- eller Excelfil ({Describe(e)}).",
+                Refusal = Messages.Say("”{0}” går inte att läsa; filen verkar skadad eller är inte en CSV- eller Excelfil ({1}).", fileName, Describe(e)),
             }, cancellationToken);
         }
     }
@@ -107,9 +106,8 @@ public sealed class ImportService(AnalyticsDbContext db, AttendeeKeyHasher keys,
     {
         var shown = string.Join(", ", header.Take(8).Select(InputFormat.Masked));
         return kind is { Length: > 0 } and not ("csv" or "xlsx")
-            ? $"”{fileName}” ser inte ut som en fil av sorten {kind}. Första raden var: {shown}."
-            : $"Känner inte igen kolumnerna i ”{fileName}”: ingen kolumn frågar efter sektor, yrke, organisation, kommun, roll eller samtycke. " +
-              $"Första raden var: {shown}. Ange vilken kolumn som är vad med en mappning.";
+            ? Messages.Say("”{0}” ser inte ut som en fil av sorten {1}. Första raden var: {2}.", fileName, kind, shown)
+            : Messages.Say("Känner inte igen kolumnerna i ”{0}”: ingen kolumn frågar efter sektor, yrke, organisation, kommun, roll eller samtycke. Första raden var: {1}. Ange vilken kolumn som är vad med en mappning.", fileName, shown);
     }
 
     /// <summary>What a damaged or foreign file throws while it is read, as opposed to a fault of the system.</summary>
@@ -121,8 +119,8 @@ public sealed class ImportService(AnalyticsDbContext db, AttendeeKeyHasher keys,
 
     private static string Describe(Exception e) => e switch
     {
-        XmlException or OpenXmlPackageException or FileFormatException => "Excelfilens innehåll är trasigt",
-        DecoderFallbackException => "texten har en okänd teckenkodning",
-        _ => "oväntat innehåll",
+        XmlException or OpenXmlPackageException or FileFormatException => Messages.Say("Excelfilens innehåll är trasigt"),
+        DecoderFallbackException => Messages.Say("texten har en okänd teckenkodning"),
+        _ => Messages.Say("oväntat innehåll"),
     };
 }

@@ -51,14 +51,14 @@ public abstract class InputFormat
         if (row.Cells.Skip(header.Count).Any(c => !string.IsNullOrWhiteSpace(c)))
             return new SourceRow(row.RowNumber)
             {
-                Problem = $"Raden har {row.Cells.Length} kolumner men rubrikraden {header.Count}; kontrollera avgränsare och citattecken.",
+                Problem = Messages.Say("Raden har {0} kolumner men rubrikraden {1}; kontrollera avgränsare och citattecken.", row.Cells.Length, header.Count),
             };
         for (var i = 0; i < row.Cells.Length; i++)
             if (PersonalIdentityNumber.Find(row.Cells[i]) is { } found)
                 return new SourceRow(row.RowNumber)
                 {
                     ProblemColumn = i < header.Count ? Masked(header[i]) : null,
-                    Problem = $"Raden innehåller ett personnummer ({PersonalIdentityNumber.Mask(found)}). Personnummer sparas aldrig; ta bort det ur filen.",
+                    Problem = Messages.Say("Raden innehåller ett personnummer ({0}). Personnummer sparas aldrig; ta bort det ur filen.", PersonalIdentityNumber.Mask(found)),
                 };
         return interpret(row);
     }

@@ -1,3 +1,4 @@
+using Analytics.Core.Localisation;
 using System.Diagnostics.CodeAnalysis;
 
 namespace Analytics.Core.Organisations;
@@ -39,23 +40,23 @@ public readonly record struct Organisationsnummer
         else if (digits.Length == 12 && (digits.StartsWith("19", StringComparison.Ordinal) || digits.StartsWith("20", StringComparison.Ordinal)))
         {
             // The twelve-digit form with a century is how personnummer are written.
-            error = "Det här ser ut som ett personnummer. Personnummer sparas aldrig; ange organisationens organisationsnummer.";
+            error = CoreMessages.Say("Det här ser ut som ett personnummer. Personnummer sparas aldrig; ange organisationens organisationsnummer.");
             return false;
         }
 
         if (digits.Length != 10 || !digits.All(char.IsAsciiDigit))
         {
-            error = $"”{text}” är inget organisationsnummer: det ska ha tio siffror, till exempel 212000-1355.";
+            error = CoreMessages.Say("”{0}” är inget organisationsnummer: det ska ha tio siffror, till exempel 212000-1355.", text);
             return false;
         }
         if ((digits[2] - '0') * 10 + (digits[3] - '0') < 20)
         {
-            error = "Det här ser ut som ett personnummer. Personnummer sparas aldrig; ange organisationens organisationsnummer.";
+            error = CoreMessages.Say("Det här ser ut som ett personnummer. Personnummer sparas aldrig; ange organisationens organisationsnummer.");
             return false;
         }
         if (!Luhn.IsValid(digits))
         {
-            error = $"”{text}” har fel kontrollsiffra; kontrollera organisationsnumret.";
+            error = CoreMessages.Say("”{0}” har fel kontrollsiffra; kontrollera organisationsnumret.", text);
             return false;
         }
         number = new Organisationsnummer(digits);

@@ -31,12 +31,12 @@ public sealed class CatalogueImporter(AnalyticsDbContext db)
             if (name.Length == 0) { result.Problem(row.RowNumber, "name", "Organisationen saknar namn."); continue; }
             if (Taxonomy.Find(Taxonomy.Sectors, sector) is null)
             {
-                result.Problem(row.RowNumber, "sector", $"Okänd sektor ”{sector}”; välj något av {string.Join(", ", Taxonomy.Sectors.Select(s => s.Code))}.");
+                result.Problem(row.RowNumber, "sector", Messages.Say("Okänd sektor ”{0}”; välj något av {1}.", sector, string.Join(", ", Taxonomy.Sectors.Select(s => s.Code))));
                 continue;
             }
             if (municipality.Length > 0 && !Municipalities.IsValidCode(municipality))
             {
-                result.Problem(row.RowNumber, "municipality", $"”{municipality}” är ingen kommunkod.");
+                result.Problem(row.RowNumber, "municipality", Messages.Say("”{0}” är ingen kommunkod.", municipality));
                 continue;
             }
             if (number.Length > 0)
@@ -75,7 +75,7 @@ public sealed class CatalogueImporter(AnalyticsDbContext db)
             result.Read++;
             if (!TryLocalTime(row.Cell(columns["starts"]), out var starts))
             {
-                result.Problem(row.RowNumber, "starts", $"Starttiden ”{row.Cell(columns["starts"])}” ska skrivas som 2026-09-17T17:00.");
+                result.Problem(row.RowNumber, "starts", Messages.Say("Starttiden ”{0}” ska skrivas som 2026-09-17T17:00.", row.Cell(columns["starts"])));
                 continue;
             }
             DateTime? ends = TryLocalTime(row.Cell(columns["ends"]), out var end) ? end : null;
@@ -110,13 +110,13 @@ public sealed class CatalogueImporter(AnalyticsDbContext db)
             var code = row.Cell(columns["code"]);
             if (!DimensionNames.TryParse(dimension, out var parsed) || Taxonomy.Find(Taxonomy.For(parsed), code) is null)
             {
-                result.Problem(row.RowNumber, "code", $"”{dimension}/{code}” är ingen känd kategori.");
+                result.Problem(row.RowNumber, "code", Messages.Say("”{0}/{1}” är ingen känd kategori.", dimension, code));
                 continue;
             }
             if (!double.TryParse(row.Cell(columns["share"]).Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var share)
                 || share is < 0 or > 1)
             {
-                result.Problem(row.RowNumber, "share", $"Andelen ”{row.Cell(columns["share"])}” ska vara ett tal mellan 0 och 1.");
+                result.Problem(row.RowNumber, "share", Messages.Say("Andelen ”{0}” ska vara ett tal mellan 0 och 1.", row.Cell(columns["share"])));
                 continue;
             }
             if (!existing.TryGetValue((dimension, code), out var target))

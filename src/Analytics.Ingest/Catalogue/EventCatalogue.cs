@@ -15,15 +15,15 @@ public sealed partial class EventCatalogue(AnalyticsDbContext db)
     {
         var problems = new List<string>();
         if (!SlugPattern().IsMatch(draft.Slug))
-            problems.Add($"Kortnamnet ”{draft.Slug}” får bara innehålla små bokstäver a–z, siffror och bindestreck.");
+            problems.Add(Messages.Say("Kortnamnet ”{0}” får bara innehålla små bokstäver a–z, siffror och bindestreck.", draft.Slug));
         if (string.IsNullOrWhiteSpace(draft.Title))
-            problems.Add("Evenemanget behöver en titel.");
+            problems.Add(Messages.Say("Evenemanget behöver en titel."));
         if (Taxonomy.Find(Taxonomy.EventFormats, draft.Format) is null)
-            problems.Add($"Okänt format ”{draft.Format}”; välj något av {string.Join(", ", Taxonomy.EventFormats.Select(f => f.Code))}.");
+            problems.Add(Messages.Say("Okänt format ”{0}”; välj något av {1}.", draft.Format, string.Join(", ", Taxonomy.EventFormats.Select(f => f.Code))));
         if (draft.Municipality is { Length: > 0 } m && !Municipalities.IsValidCode(m))
-            problems.Add($"”{m}” är ingen kommunkod; ange SCB:s fyrsiffriga kod, till exempel 1480 för Göteborg.");
+            problems.Add(Messages.Say("”{0}” är ingen kommunkod; ange SCB:s fyrsiffriga kod, till exempel 1480 för Göteborg.", m));
         if (draft.EndsLocal is { } ends && ends < draft.StartsLocal)
-            problems.Add("Evenemanget kan inte sluta innan det börjar.");
+            problems.Add(Messages.Say("Evenemanget kan inte sluta innan det börjar."));
         if (draft.Capacity is < 0)
             problems.Add("Antalet platser kan inte vara negativt.");
 
@@ -31,7 +31,7 @@ public sealed partial class EventCatalogue(AnalyticsDbContext db)
         var organisations = await db.Organisations.ToListAsync(cancellationToken);
         var hosts = organisations.Where(o => hostNames.Contains(TextKey.Of(o.Name))).ToList();
         foreach (var missing in draft.Hosts.Where(h => hosts.All(o => TextKey.Of(o.Name) != TextKey.Of(h))))
-            problems.Add($"Värdorganisationen ”{missing}” finns inte bland organisationerna.");
+            problems.Add(Messages.Say("Värdorganisationen ”{0}” finns inte bland organisationerna.", missing));
         if (problems.Count > 0) return problems;
 
         var ev = await db.Events.Include(e => e.Hosts).SingleOrDefaultAsync(e => e.Slug == draft.Slug, cancellationToken);

@@ -45,7 +45,7 @@ public sealed class FormsResponses : InputFormat
                 Answers = questions.ToDictionary(q => q.Key, q => row.Cell(q.Value)),
             };
             return responseId.Length == 0
-                ? result with { ProblemColumn = "ID", Problem = "Svaret saknar ID, så det kan inte skiljas från andra svar vid en ny import." }
+                ? result with { ProblemColumn = "ID", Problem = Messages.Say("Svaret saknar ID, så det kan inte skiljas från andra svar vid en ny import.") }
                 : result;
         };
     }

@@ -48,14 +48,14 @@ public sealed class GenericSpreadsheet : InputFormat
                 return result with
                 {
                     ProblemColumn = header[attendance!.Value],
-                    Problem = $"Okänt närvarovärde ”{attendanceText}”; väntade Ja, Nej, Y, N, x eller en tom cell.",
+                    Problem = Messages.Say("Okänt närvarovärde; väntade Ja, Nej, Y, N, x eller en tom cell."),
                 };
             var guestText = row.Cell(guests);
             if (guestText.Length > 0 && (!int.TryParse(guestText, out var guestCount) || guestCount < 0 || guestCount > 50))
                 return result with
                 {
                     ProblemColumn = header[guests!.Value],
-                    Problem = $"Antalet gäster ”{guestText}” är inget tal mellan 0 och 50.",
+                    Problem = Messages.Say("Antalet gäster är inget tal mellan 0 och 50."),
                 };
             return result with { Attendance = attended, Guests = guestText.Length > 0 ? int.Parse(guestText) : 0 };
         };

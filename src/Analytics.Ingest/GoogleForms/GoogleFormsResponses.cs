@@ -56,7 +56,7 @@ public sealed partial class GoogleFormsResponses : InputFormat
                 return result with
                 {
                     ProblemColumn = header[timestamp],
-                    Problem = $"Tidstämpeln ”{stampText}” går inte att läsa; väntade till exempel 2026-10-08 09:14:03 eller 2026/10/08 9:14:03 AM GMT+2.",
+                    Problem = Messages.Say("Tidstämpeln går inte att läsa; väntade till exempel 2026-10-08 09:14:03 eller 2026/10/08 9:14:03 AM GMT+2."),
                 };
             return result with { RsvpAtUtc = stamp };
         };

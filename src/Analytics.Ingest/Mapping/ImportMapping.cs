@@ -56,21 +56,21 @@ public sealed record ImportMapping
             var columns = new Dictionary<string, Question>();
             foreach (var (header, question) in file.Columns ?? [])
                 if (IsQuestion(question, out var q)) columns[header] = q;
-                else problems.Add($"”{question}” är ingen fråga; välj sector, profession, organisation, municipality, role eller consent.");
+                else problems.Add(Messages.Say("”{0}” är ingen fråga; välj sector, profession, organisation, municipality, role eller consent.", question));
             var values = new Dictionary<Question, IReadOnlyDictionary<string, string>>();
             foreach (var (question, answers) in file.Values ?? [])
-                if (!IsQuestion(question, out var q)) problems.Add($"”{question}” är ingen fråga att mappa svar för.");
-                else if (answers is null) problems.Add($"Svaren att mappa för ”{question}” saknas.");
+                if (!IsQuestion(question, out var q)) problems.Add(Messages.Say("”{0}” är ingen fråga att mappa svar för.", question));
+                else if (answers is null) problems.Add(Messages.Say("Svaren att mappa för ”{0}” saknas.", question));
                 else values[q] = answers;
             foreach (var (name, sector) in file.NewOrganisations ?? [])
                 if (Taxonomy.Find(Taxonomy.Sectors, sector) is null)
-                    problems.Add($"Sektorn ”{sector}” för ”{name}” finns inte; välj något av {string.Join(", ", Taxonomy.Sectors.Select(s => s.Code))}.");
+                    problems.Add(Messages.Say("Sektorn ”{0}” för ”{1}” finns inte; välj något av {2}.", sector, name, string.Join(", ", Taxonomy.Sectors.Select(s => s.Code))));
             if (problems.Count > 0) throw new FormatException(string.Join(" ", problems));
             return new ImportMapping { Columns = columns, Values = values, NewOrganisations = file.NewOrganisations ?? [] };
         }
         catch (JsonException e)
         {
-            throw new FormatException($"Mappningsfilen är inte giltig JSON (rad {e.LineNumber + 1}).");
+            throw new FormatException(Messages.Say("Mappningsfilen är inte giltig JSON (rad {0}).", e.LineNumber + 1));
         }
     }
 

@@ -47,14 +47,14 @@ public sealed partial class MeetupAttendeeList : InputFormat
                 Answers = questions.ToDictionary(q => q.Key, q => row.Cell(q.Value)),
             };
             if (ParseRsvp(row.Cell(rsvp)) is not { } parsedRsvp)
-                return result with { ProblemColumn = "RSVP", Problem = $"Okänt RSVP-värde ”{row.Cell(rsvp)}”; väntade Yes, No eller Waitlist." };
+                return result with { ProblemColumn = "RSVP", Problem = Messages.Say("Okänt RSVP-värde; väntade Yes, No eller Waitlist.") };
             var guestText = row.Cell(guests);
             if (guestText.Length > 0 && (!int.TryParse(guestText, out var guestCount) || guestCount < 0 || guestCount > 50))
-                return result with { ProblemColumn = "Guests", Problem = $"Antalet gäster ”{guestText}” är inget tal mellan 0 och 50." };
+                return result with { ProblemColumn = "Guests", Problem = Messages.Say("Antalet gäster är inget tal mellan 0 och 50.") };
             var rsvpedText = row.Cell(rsvpedOn);
             var rsvpedAt = dates.ParseStockholm(rsvpedText);
             if (rsvpedText.Length > 0 && rsvpedAt is null)
-                return result with { ProblemColumn = "RSVPed on", Problem = $"Datumet ”{rsvpedText}” går inte att läsa; väntade till exempel 3/23/2026 17:30 eller 2026-03-23 17:30." };
+                return result with { ProblemColumn = "RSVPed on", Problem = Messages.Say("Datumet går inte att läsa; väntade till exempel 3/23/2026 17:30 eller 2026-03-23 17:30.") };
             return result with { Rsvp = parsedRsvp, RsvpAtUtc = rsvpedAt, Guests = guestText.Length > 0 ? int.Parse(guestText) : 0 };
         };
     }

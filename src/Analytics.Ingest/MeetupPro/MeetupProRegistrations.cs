@@ -57,7 +57,7 @@ public sealed partial class MeetupProRegistrations : InputFormat
                 return result with
                 {
                     ProblemColumn = "event.title",
-                    Problem = $"Raden gäller evenemanget ”{title}”, men filens första rad gäller ”{firstEvent}”; exportera ett evenemang i taget.",
+                    Problem = Messages.Say("Raden gäller ett annat evenemang än filens första rad; exportera ett evenemang i taget."),
                 };
             var updatedText = row.Cell(updatedAt);
             var updated = ParseTime(updatedText, dates);
@@ -65,7 +65,7 @@ public sealed partial class MeetupProRegistrations : InputFormat
                 return result with
                 {
                     ProblemColumn = "updatedAt",
-                    Problem = $"Datumet ”{updatedText}” går inte att läsa; väntade till exempel 2026-03-20T14:03:11.000Z eller 2026-03-20 15:03.",
+                    Problem = Messages.Say("Datumet går inte att läsa; väntade till exempel 2026-03-20T14:03:11.000Z eller 2026-03-20 15:03."),
                 };
             return result with { RsvpAtUtc = updated };
         };

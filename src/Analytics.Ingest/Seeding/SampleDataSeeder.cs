@@ -13,7 +13,7 @@ public sealed class SampleDataSeeder(AnalyticsDbContext db, ImportService import
     public async Task<SeedResult> SeedAsync(string folder, CancellationToken cancellationToken = default)
     {
         if (!File.Exists(Path.Combine(folder, "events.csv")))
-            throw new DirectoryNotFoundException($"Hittar inga exempeldata i {folder} (events.csv saknas).");
+            throw new DirectoryNotFoundException(Messages.Say("Hittar inga exempeldata i {0} (events.csv saknas).", folder));
 
         var catalogue = new CatalogueImporter(db);
         var result = new SeedResult();

@@ -23,6 +23,11 @@ public static class FileChecks
         return refusal is null ? (content, null) : (null, refusal);
     }
 
+    /// <summary>The refusal of a file over <see cref="ImportLimits.MaxBytes"/>; the name is unknown when an upload was cut short.</summary>
+    public static string TooLarge(string? fileName, ImportLimits limits) => fileName is { Length: > 0 }
+        ? Messages.Say("Filen ”{0}” är större än {1}; dela upp den eller be en administratör höja gränsen (Import:MaxBytes).", fileName, Size(limits.MaxBytes))
+        : Messages.Say("Filen är större än {0}; dela upp den eller be en administratör höja gränsen (Import:MaxBytes).", Size(limits.MaxBytes));
+
     public static bool IsZip(Stream stream)
     {
         Span<byte> magic = stackalloc byte[4];
@@ -34,15 +39,15 @@ public static class FileChecks
     private static string? Refusal(Stream content, string fileName, ImportLimits limits)
     {
         if (content.Length == 0)
-            return $"Filen ”{fileName}” är tom.";
+            return Messages.Say("Filen ”{0}” är tom.", fileName);
         if (content.Length > limits.MaxBytes)
-            return $"Filen ”{fileName}” är större än {Size(limits.MaxBytes)}; dela upp den eller be en administratör höja gränsen (Import:MaxBytes).";
+            return TooLarge(fileName, limits);
         if (IsZip(content))
             return UnpackedSize(content) is { } unpacked && unpacked <= limits.MaxUnpackedBytes
                 ? null
-                : $"Excelfilen ”{fileName}” är skadad eller packar upp till mer än {Size(limits.MaxUnpackedBytes)}.";
+                : Messages.Say("Excelfilen ”{0}” är skadad eller packar upp till mer än {1}.", fileName, Size(limits.MaxUnpackedBytes));
         return LooksBinary(content)
-            ? $"”{fileName}” är varken en textfil (CSV) eller en Excelfil (.xlsx). Spara filen som CSV eller .xlsx och försök igen."
+            ? Messages.Say("”{0}” är varken en textfil (CSV) eller en Excelfil (.xlsx). Spara filen som CSV eller .xlsx och försök igen.", fileName)
             : null;
     }
 

@@ -51,7 +51,7 @@ public sealed class XlsxTable : ITable
             var row = (Row)reader.LoadCurrentElement()!;
             // The row number is optional in the format; without it a row follows the one before.
             number = row.RowIndex?.Value is { } index
-                ? index <= MaxRowNumber ? (int)index : throw new InvalidDataException($"Rad {index} ligger utanför kalkylbladet.")
+                ? index <= MaxRowNumber ? (int)index : throw new InvalidDataException(Messages.Say("Rad {0} ligger utanför kalkylbladet.", index))
                 : number + 1;
             var cells = new List<string>();
             foreach (var cell in row.Elements<Cell>())
@@ -81,7 +81,7 @@ public sealed class XlsxTable : ITable
         foreach (var c in reference.TakeWhile(char.IsAsciiLetter))
         {
             index = index * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
-            if (index > MaxColumns) throw new InvalidDataException($"Cellen {reference} ligger utanför kalkylbladet.");
+            if (index > MaxColumns) throw new InvalidDataException(Messages.Say("Cellen {0} ligger utanför kalkylbladet.", reference));
         }
         return index - 1;
     }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Analytics.Data.Configuration;
 using Analytics.Ingest.Mapping;
+using Analytics.Ingest.Text;
 using Microsoft.Extensions.Configuration;
 
 namespace Analytics.Ingest.Uploads;
@@ -29,9 +30,7 @@ public sealed partial class UploadStore(string folder, ImportLimits limits, Time
             : Path.Combine(database.DataFolder, "uploads");
 
     /// <summary>The refusal of a file over <see cref="ImportLimits.MaxBytes"/>; the name is unknown when the request was cut short.</summary>
-    public string TooLarge(string? fileName) =>
-        $"{(fileName is { Length: > 0 } ? $"Filen ”{fileName}”" : "Filen")} är större än {limits.MaxBytes / (1024 * 1024)} MB; " +
-        "dela upp den eller be en administratör höja gränsen (Import:MaxBytes).";
+    public string TooLarge(string? fileName) => FileChecks.TooLarge(fileName, limits);
 
     /// <summary>Keeps the content under a new token, or refuses it when it is over the size limit (and keeps nothing).</summary>
     public async Task<(Upload? Upload, string? Refusal)> SaveAsync(Stream content, string fileName, string eventSlug, string? kind,

@@ -61,10 +61,10 @@ public sealed class EventsCommandsTests : IDisposable
             "--format", "gala", "--municipality", "99", "--host", "Okänd organisation");
 
         run.ExitCode.ShouldBe(1);
-        run.Error.ShouldContain("Kortnamnet ”Fel_Kortnamn”");
-        run.Error.ShouldContain("Okänt format ”gala”");
-        run.Error.ShouldContain("”99” är ingen kommunkod");
-        run.Error.ShouldContain("Värdorganisationen ”Okänd organisation” finns inte");
+        run.Error.ShouldContain("The slug “Fel_Kortnamn”");
+        run.Error.ShouldContain("Unknown format “gala”");
+        run.Error.ShouldContain("“99” is not a municipality code");
+        run.Error.ShouldContain("The host organisation “Okänd organisation” is not among the organisations.");
         (await _cli.SucceedsAsync("events", "list", "--format", "json")).Out.Trim().ShouldBe("[]");
     }
 

@@ -75,7 +75,7 @@ public sealed class ImportCommandTests : IDisposable
 
         run.ExitCode.ShouldBe(1);
         run.Error.ShouldStartWith("Import refused, nothing was saved: ");
-        run.Error.ShouldContain("inget-sadant-evenemang");
+        run.Error.ShouldContain("There is no event “inget-sadant-evenemang”. Create it first");
         run.Error.ShouldContain("analytics events add inget-sadant-evenemang");
         (await _cli.DatabaseContentsAsync()).ShouldBe(before);
     }

@@ -32,7 +32,7 @@ public sealed class ColumnChoices(IReadOnlyList<string> header, string? kind)
     /// </summary>
     public bool Offered(ImportResult preview, ImportMapping mapping) =>
         !preview.AlreadyImported && header.Any(h => h.Trim().Length > 0)
-        && (preview.Refusal is null || kind is null or "" or "csv" or "xlsx" && InputFormats.For(header, kind, mapping) is null);
+        && (preview.Refusal is null || (kind is null or "" or "csv" or "xlsx" && InputFormats.For(header, kind, mapping) is null));
 
     public bool Has(int index) => index >= 0 && index < header.Count && header[index].Trim().Length > 0;
 

@@ -99,8 +99,9 @@ public sealed class PreviewModel(AnalyticsDbContext db, UploadStore uploads, Imp
         }, cancellationToken);
         Options = await MappingChoices.LoadAsync(db, cancellationToken);
         Choices = posted ?? MappingChoices.For(Preview, upload.Mapping);
-        if (await FileHeader.ReadAsync(uploads, upload, limits, cancellationToken) is { } header
-            && new ColumnChoices(header, upload.Kind) is var columns && columns.Offered(Preview, upload.Mapping))
+        var header = await FileHeader.ReadAsync(uploads, upload, limits, cancellationToken);
+        var columns = header is null ? null : new ColumnChoices(header, upload.Kind);
+        if (columns?.Offered(Preview, upload.Mapping) == true)
         {
             FileColumns = columns;
             Columns = postedColumns ?? columns.For(Preview, upload.Mapping);

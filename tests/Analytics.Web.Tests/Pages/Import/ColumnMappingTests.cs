@@ -49,7 +49,7 @@ public sealed partial class ColumnMappingTests(AnalyticsWebFactory factory)
         var token = TokenOf(preview);
         var html = await preview.Content.ReadAsStringAsync();
 
-        html.ShouldContain("Känner inte igen kolumnerna i ”deltagare.csv”");
+        html.ShouldContain("<h2>Filen kan inte importeras</h2>");
         html.ShouldContain("<h2 id=\"columns-title\">Vilken fråga är kolumnen?</h2>");
         html.ShouldContain("<table class=\"mapping columns\" aria-labelledby=\"columns-title\">");
         ColumnRows(html).Keys.ShouldBe(["Namn", "Jobbar på", "Vad jobbar du med?", "Bor i", "OK att använda svaren?", "E-post"]);
