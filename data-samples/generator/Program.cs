@@ -22,6 +22,7 @@ foreach (var directory in new[] { meetupDirectory, formsDirectory })
 CatalogueWriter.WriteOrganisations(Path.Combine(outputDirectory, "organisations.csv"));
 CatalogueWriter.WriteEvents(Path.Combine(outputDirectory, "events.csv"));
 CatalogueWriter.WriteTargets(Path.Combine(outputDirectory, "targets.example.csv"));
+MappingWriter.Write(Path.Combine(outputDirectory, "mapping.json"));
 foreach (var (e, rows) in lists)
 {
     if (e.List == AttendeeList.Forms)

@@ -256,7 +256,7 @@ internal sealed partial class ImportRun(AnalyticsDbContext db, AttendeeKeyHasher
                     if (mapper.Organisation(target) is { Id: > 0 } organisation && mapper.Organisation(answer) is null)
                     {
                         var tracked = await db.Organisations.SingleAsync(o => o.Id == organisation.Id, cancellationToken);
-                        tracked.Aliases = Append(tracked.Aliases, answer.Trim());
+                        tracked.Aliases = Append(tracked.Aliases, answer.Trim(), MaxAliases);
                         mapper.Add(tracked);
                     }
                     continue;
@@ -264,11 +264,11 @@ internal sealed partial class ImportRun(AnalyticsDbContext db, AttendeeKeyHasher
                 if (DimensionFor(question) is not { } dimension || mapper.Category(dimension, target) is not { } code) continue;
                 var category = await db.TaxonomyCategories.SingleOrDefaultAsync(c => c.Dimension == dimension.Code() && c.Code == code, cancellationToken);
                 if (category is not null && !Split(category.Synonyms).Any(s => TextKey.Of(s) == TextKey.Of(answer)))
-                    category.Synonyms = Append(category.Synonyms, answer.Trim());
+                    category.Synonyms = Append(category.Synonyms, answer.Trim(), MaxSynonyms);
             }
     }
 
-    private static Dimension? DimensionFor(Question question) => question switch
+    public static Dimension? DimensionFor(Question question) => question switch
     {
         Question.Sector => Dimension.Sector,
         Question.Profession => Dimension.Profession,
@@ -277,7 +277,15 @@ internal sealed partial class ImportRun(AnalyticsDbContext db, AttendeeKeyHasher
         _ => null,
     };
 
-    private static string Append(string? list, string value) => list is { Length: > 0 } ? $"{list}|{value}" : value;
+    /// <summary>The column sizes of the stored lists (see AnalyticsDbContext).</summary>
+    private const int MaxAliases = 1000, MaxSynonyms = 2000;
+
+    /// <summary>Adds a name to a '|'-separated list; a full list keeps what it has, and the answer stays a mapping of this import only.</summary>
+    private static string? Append(string? list, string value, int max)
+    {
+        var appended = list is { Length: > 0 } ? $"{list}|{value}" : value;
+        return appended.Length <= max ? appended : list;
+    }
 
     private static IEnumerable<string> Split(string? list) => (list ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries);
 

@@ -60,7 +60,10 @@ public sealed class ImportService(AnalyticsDbContext db, AttendeeKeyHasher keys,
             if (format is null)
                 return await RefuseAsync(transaction, refused with { Refusal = UnknownColumns(fileName, table.Header, request.Kind) }, cancellationToken);
 
-            var run = new ImportRun(db, keys, clock, ev, await AnswerMapper.LoadAsync(db, cancellationToken), request);
+            var mapper = await AnswerMapper.LoadAsync(db, cancellationToken);
+            if (UnknownTargets(request.Mapping, mapper) is { Count: > 0 } unknown)
+                return await RefuseAsync(transaction, refused with { Refusal = string.Join(" ", unknown) }, cancellationToken);
+            var run = new ImportRun(db, keys, clock, ev, mapper, request);
             await run.StartAsync(format.Kind, fileName, sha256, cancellationToken);
             foreach (var row in format.Read(table, request.Mapping))
             {
@@ -101,6 +104,18 @@ public sealed class ImportService(AnalyticsDbContext db, AttendeeKeyHasher keys,
         db.ChangeTracker.Clear();
         return refused;
     }
+
+    /// <summary>A mapping may only point at categories and organisations that exist.</summary>
+    private static List<string> UnknownTargets(ImportMapping mapping, AnswerMapper mapper) =>
+        mapping.Values.SelectMany(v => v.Value.Values.Select(target => (Question: v.Key, Target: target)))
+            .Where(m => m.Question switch
+            {
+                Question.Organisation => mapper.Organisation(m.Target) is null,
+                Question.Consent => true,
+                _ => mapper.Category(ImportRun.DimensionFor(m.Question)!.Value, m.Target) is null,
+            })
+            .Select(m => Messages.Say("Mappningen pekar på ”{0}” för {1}, men det finns ingen sådan.", m.Target, m.Question.ToString().ToLowerInvariant()))
+            .Distinct().ToList();
 
     private static string UnknownColumns(string fileName, IReadOnlyList<string> header, string? kind)
     {

@@ -1,12 +1,14 @@
 using Analytics.Data;
 using Analytics.Ingest.Catalogue;
+using Analytics.Ingest.Mapping;
 using Microsoft.EntityFrameworkCore;
 
 namespace Analytics.Ingest.Seeding;
 
 /// <summary>
 /// Loads data-samples/ through the same catalogue and import code as a user's upload: organisations, events and the
-/// example target mix first, then every attendee list and form. Running it twice changes nothing.
+/// example target mix first, then every attendee list and form with the saved mapping.json. Running it twice changes
+/// nothing.
 /// </summary>
 public sealed class SampleDataSeeder(AnalyticsDbContext db, ImportService imports)
 {
@@ -21,6 +23,9 @@ public sealed class SampleDataSeeder(AnalyticsDbContext db, ImportService import
         result.Add(await ImportCatalogue(folder, "events.csv", catalogue.ImportEventsAsync, cancellationToken));
         result.Add(await ImportCatalogue(folder, "targets.example.csv", catalogue.ImportTargetsAsync, cancellationToken));
 
+        // The answers the network's organisers have already mapped once, as a real installation would have them saved.
+        var mappingFile = Path.Combine(folder, "mapping.json");
+        var mapping = File.Exists(mappingFile) ? ImportMapping.Parse(await File.ReadAllTextAsync(mappingFile, cancellationToken)) : ImportMapping.Empty;
         var slugs = await db.Events.Select(e => e.Slug).ToListAsync(cancellationToken);
         var files = new[] { "meetup", "forms" }.Select(sub => Path.Combine(folder, sub)).Where(Directory.Exists)
             .SelectMany(Directory.EnumerateFiles).Order(StringComparer.Ordinal);
@@ -29,7 +34,7 @@ public sealed class SampleDataSeeder(AnalyticsDbContext db, ImportService import
             var slug = Path.GetFileNameWithoutExtension(file);
             if (!slugs.Contains(slug)) continue;
             await using var stream = File.OpenRead(file);
-            var imported = await imports.ImportAsync(new ImportRequest(stream, Path.GetFileName(file), slug, "seed"), cancellationToken);
+            var imported = await imports.ImportAsync(new ImportRequest(stream, Path.GetFileName(file), slug, "seed") { Mapping = mapping }, cancellationToken);
             result.Files++;
             if (!imported.AlreadyImported) result.Rows += imported.RowsAccepted;
             result.Rejected += imported.AlreadyImported ? 0 : imported.RowsRejected;

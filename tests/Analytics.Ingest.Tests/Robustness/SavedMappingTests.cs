@@ -59,6 +59,22 @@ public class SavedMappingTests
     }
 
     [Theory, DatabaseProviders]
+    public async Task Refuses_a_mapping_that_points_at_a_category_or_organisation_that_does_not_exist(string provider)
+    {
+        await using var database = await SampleDatabase.CreateAsync(provider, FirstEvent);
+        var before = await database.QueryAsync(DatabaseContents.CountsAsync);
+        var wrong = ImportMapping.Parse("""
+            { "values": { "sector": { "Kommunal verksamhet": "kommunen" }, "organisation": { "GU": "Göteborgs högskola" } } }
+            """);
+
+        var result = await ImportAsync(database, FirstEvent, KommunalAndGu(1), wrong);
+
+        result.Refusal.ShouldBe("Mappningen pekar på ”kommunen” för sector, men det finns ingen sådan. " +
+                                "Mappningen pekar på ”Göteborgs högskola” för organisation, men det finns ingen sådan.");
+        (await database.QueryAsync(DatabaseContents.CountsAsync)).ShouldBe(before);
+    }
+
+    [Theory, DatabaseProviders]
     public async Task A_dry_run_uses_the_mapping_for_its_preview_but_keeps_nothing(string provider)
     {
         await using var database = await SampleDatabase.CreateAsync(provider, FirstEvent, SecondEvent, ThirdEvent);

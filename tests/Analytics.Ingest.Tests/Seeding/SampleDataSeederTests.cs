@@ -36,4 +36,20 @@ public class SampleDataSeederTests
         await using (var db = database.Open())
             (await DatabaseContents.CountsAsync(db)).ShouldBe(counts);
     }
+
+    [Theory, DatabaseProviders]
+    public async Task Applies_the_saved_mapping_of_the_samples_so_only_the_variants_left_out_stay_unmapped(string provider)
+    {
+        await using var database = await MigratedDatabase.CreateAsync(provider);
+
+        await SeedAsync(database);
+
+        await using var db = database.Open();
+        var kommun = await db.TaxonomyCategories.SingleAsync(c => c.Dimension == "sector" && c.Code == "kommun");
+        kommun.Synonyms!.Split('|').ShouldContain("Kommunal verksamhet");
+        (await db.Organisations.SingleAsync(o => o.Name == "Göteborgs universitet")).Aliases!.Split('|').ShouldContain("GU");
+        var unmapped = await db.UnmappedValues.Select(u => u.RawValue).Distinct().ToListAsync();
+        unmapped.ShouldNotContain("GU");
+        unmapped.ShouldContain("Chalmers");
+    }
 }

@@ -14,7 +14,7 @@ namespace Analytics.Web.Tests.Pages.Import;
 public sealed partial class ImportWorkflowTests(AnalyticsWebFactory factory)
 {
     private const string Slug = ImportBrowser.Slug;
-    private const string Unmapped = "Kommunal verksamhet";
+    private const string Unmapped = "Offentlig verksamhet";
 
     /// <summary>
     /// The event's Meetup list as the organiser downloads it a second time: one more registration (a newcomer whose
