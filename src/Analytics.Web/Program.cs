@@ -9,6 +9,7 @@ try
     var app = builder.Build();
     await app.PrepareDatabaseAsync();
     app.UseAnalyticsWeb();
+    await app.ResumeImportsAsync();
     await app.RunAsync();
     return 0;
 }

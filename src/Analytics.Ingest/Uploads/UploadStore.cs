@@ -118,6 +118,17 @@ public sealed partial class UploadStore(string folder, ImportLimits limits, Time
         return finished;
     }
 
+    /// <summary>Uploads that were confirmed but whose import has not ended: after a restart their job may be gone.</summary>
+    public async Task<IReadOnlyList<Upload>> UnfinishedAsync(CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(folder)) return [];
+        var unfinished = new List<Upload>();
+        foreach (var token in Directory.EnumerateFiles(folder, "*.json").Select(Path.GetFileNameWithoutExtension))
+            if (await FindAsync(token!, cancellationToken) is { ConfirmedAtUtc: not null, Finished: false } upload && File.Exists(ContentPath(upload.Token)))
+                unfinished.Add(upload);
+        return unfinished;
+    }
+
     /// <summary>Deletes every upload older than <see cref="KeptFor"/>, imported or not.</summary>
     public void RemoveExpired()
     {

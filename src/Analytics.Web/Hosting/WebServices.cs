@@ -63,4 +63,11 @@ public static class WebServices
         RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
         return app;
     }
+
+    /// <summary>Confirmed imports that a restart interrupted are queued again; see <see cref="ImportJobs.ResumeAsync"/>.</summary>
+    public static async Task ResumeImportsAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ImportJobs>().ResumeAsync();
+    }
 }

@@ -175,4 +175,26 @@ public class ImportUploadJobTests
         InvocationData.SerializeJob(job).Arguments.ShouldNotContain("Anna");
         (await services.GetRequiredService<UploadStore>().FindAsync(upload.Token))!.ConfirmedAtUtc.ShouldNotBeNull();
     }
+
+    [Fact]
+    public async Task Queues_again_after_a_restart_the_confirmed_imports_that_never_ended()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var services = Services(database);
+        var store = services.GetRequiredService<UploadStore>();
+        var lost = await store.ConfirmAsync(await UploadAsync(services, Encoding.UTF8.GetBytes("Name\tUser ID\tRSVP\nAnna Andersson\tuser 1\tYes\n"), "anna.tsv"));
+        var finished = await store.FinishAsync(await store.ConfirmAsync(await UploadAsync(services, LongList(1), "klar.tsv")), batchId: 7, refusal: null);
+        await UploadAsync(services, LongList(2), "ej-bekraftad.tsv");
+        // A restart: a new, empty job store and progress board, and the uploads still on disk.
+        var storage = new InMemoryStorage();
+        var jobs = new ImportJobs(new BackgroundJobClient(storage), store, new ImportProgressBoard(TimeProvider.System));
+
+        var resumed = await jobs.ResumeAsync();
+        var again = await jobs.ResumeAsync();
+
+        (resumed, again).ShouldBe((1, 0));
+        var queued = storage.GetMonitoringApi().EnqueuedJobs("default", 0, 10).Select(j => j.Value.Job.Args[0]).ToList();
+        queued.ShouldBe([lost.Token]);
+        finished.Finished.ShouldBeTrue();
+    }
 }
