@@ -1,13 +1,14 @@
-using Analytics.Core.Localisation;
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.Data.Common;
+using System.Globalization;
 using Analytics.Cli.Database;
 using Analytics.Cli.Events;
 using Analytics.Cli.Hosting;
 using Analytics.Cli.Imports;
 using Analytics.Cli.Reports;
 using Analytics.Cli.Seeding;
+using Analytics.Core.Localisation;
 using Analytics.Data.Configuration;
 
 namespace Analytics.Cli;
@@ -22,8 +23,11 @@ public static class AnalyticsCli
     {
         // The importer and the domain tell people things in Swedish on the web and in English on the command line.
         Sentences.UseEnglish();
+        // System.CommandLine words its help and parse errors in the machine's UI language where it has a translation;
+        // the command line speaks English everywhere. Like Sentences, this holds for this flow of execution only.
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
         var host = new CliHost(output);
-        var root = new RootCommand("OTG Analytics: deltagande och mångfald i One Team Gov Västsverige. Participation and diversity analytics.")
+        var root = new RootCommand("OTG Analytics: participation and diversity analytics for One Team Gov Västsverige.")
         {
             DatabaseCommands.Create(host),
             SeedCommand.Create(host),
@@ -41,7 +45,7 @@ public static class AnalyticsCli
             // page, then our exit code.
             if (parsed.Action is ParseErrorAction showErrors) showErrors.ShowHelp = false;
             await parsed.InvokeAsync(new InvocationConfiguration { Output = output.Error, Error = output.Error }, cancellationToken);
-            await output.Error.WriteLineAsync("Skriv `analytics --help` för hjälp. Run `analytics --help` for usage.");
+            await output.Error.WriteLineAsync("Run `analytics --help` for usage.");
             return ExitCodes.Usage;
         }
 
@@ -53,7 +57,7 @@ public static class AnalyticsCli
         catch (OperationCanceledException)
         {
             // Ctrl+C cancels the verb's token; every verb is safe to run again (imports roll back, seeding resumes).
-            await output.Error.WriteLineAsync("Avbrutet. Cancelled.");
+            await output.Error.WriteLineAsync("Cancelled.");
             return ExitCodes.Cancelled;
         }
         catch (ConfigurationProblem problem)
@@ -63,18 +67,18 @@ public static class AnalyticsCli
         }
         catch (Exception e) when (DatabaseFailure(e) is { } failure)
         {
-            await output.Error.WriteLineAsync($"Databasen gick inte att använda: {failure.Message.Trim()} (The database could not be used.)");
+            await output.Error.WriteLineAsync($"The database could not be used: {failure.Message.Trim()}");
             return ExitCodes.Usage;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            await output.Error.WriteLineAsync($"Filen gick inte att läsa eller skriva: {e.Message} (The file could not be read or written.)");
+            await output.Error.WriteLineAsync($"The file could not be read or written: {e.Message}");
             return ExitCodes.Rejected;
         }
         catch (Exception e)
         {
             // No stack trace for people; the message is what they can act on or report.
-            await output.Error.WriteLineAsync($"Oväntat fel (unexpected error): {e.GetType().Name}: {e.Message}");
+            await output.Error.WriteLineAsync($"Unexpected error: {e.GetType().Name}: {e.Message}");
             return ExitCodes.Rejected;
         }
     }

@@ -11,9 +11,9 @@ internal static class DatabaseCommands
 {
     public static Command Create(CliHost host)
     {
-        var migrate = new Command("migrate", "Uppdaterar databasens schema och lägger in taxonomierna. Migrates the schema and seeds taxonomies.");
+        var migrate = new Command("migrate", "Brings the database schema up to date and loads the taxonomies.");
         host.SetAction<MigrateDatabase>(migrate, (handler, _, ct) => handler.RunAsync(ct), setsUpDatabase: true);
-        return new Command("db", "Databasen. The database.") { migrate };
+        return new Command("db", "Manages the database.") { migrate };
     }
 }
 
@@ -25,8 +25,8 @@ internal sealed class MigrateDatabase(AnalyticsDbContext db, DatabaseSettings se
         await ReferenceData.MigrateAsync(db, cancellationToken);
         var database = DatabaseDescription.Of(settings);
         await output.Out.WriteLineAsync(pending == 0
-            ? $"Databasen ({database}) var redan uppdaterad; taxonomierna är kompletta."
-            : $"Migrerade databasen ({database}): {pending} migrering(ar) tillämpade, taxonomierna inlagda.");
+            ? $"The database ({database}) was already up to date; the taxonomies are complete."
+            : $"Migrated the database ({database}): {pending} {(pending == 1 ? "migration" : "migrations")} applied, taxonomies loaded.");
         return ExitCodes.Ok;
     }
 }

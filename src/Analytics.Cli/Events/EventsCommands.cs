@@ -13,26 +13,26 @@ namespace Analytics.Cli.Events;
 internal static class EventsCommands
 {
     public static Command Create(CliHost host) =>
-        new("events", "Evenemangen. Events.") { AddCommand(host), ListCommand(host) };
+        new("events", "Adds and lists events.") { AddCommand(host), ListCommand(host) };
 
     private static Command AddCommand(CliHost host)
     {
-        var slug = new Argument<string>("slug") { Description = "Kortnamn, till exempel 2026-09-17-traff-boras. Short name." };
-        var title = new Option<string>("--title") { Description = "Titel. Title.", Required = true };
-        var starts = new Option<string>("--starts") { Description = "Start i svensk tid, 2026-09-17T17:00. Start, Stockholm time.", Required = true };
-        var ends = new Option<string>("--ends") { Description = "Slut i svensk tid. End, Stockholm time." };
+        var slug = new Argument<string>("slug") { Description = "The event's slug: lower-case a–z, digits and hyphens, for example 2026-09-17-traff-boras." };
+        var title = new Option<string>("--title") { Description = "The event's title.", Required = true };
+        var starts = new Option<string>("--starts") { Description = "Start in Stockholm time, for example 2026-09-17T17:00.", Required = true };
+        var ends = new Option<string>("--ends") { Description = "End in Stockholm time, for example 2026-09-17T19:00." };
         var format = new Option<string>("--format")
         {
-            Description = $"Format: {string.Join(", ", Taxonomy.EventFormats.Select(f => f.Code))} (standard traff). Event format.",
+            Description = $"Event format: {string.Join(", ", Taxonomy.EventFormats.Select(f => f.Code))}.",
             DefaultValueFactory = _ => "traff",
         };
-        var municipality = new Option<string>("--municipality") { Description = "SCB:s kommunkod, till exempel 1480. Municipality code." };
-        var online = new Option<bool>("--online") { Description = "Evenemanget sänds digitalt. Online event." };
-        var capacity = new Option<int?>("--capacity") { Description = "Antal platser. Capacity." };
-        var hosts = new Option<string[]>("--host") { Description = "Värdorganisation, namnet som i organisationskatalogen; kan upprepas. Host organisation (repeatable)." };
-        var meetupId = new Option<string>("--meetup-id") { Description = "Evenemangets id på Meetup. Meetup event id." };
+        var municipality = new Option<string>("--municipality") { Description = "SCB municipality code, for example 1480 for Göteborg." };
+        var online = new Option<bool>("--online") { Description = "The event is held or streamed online." };
+        var capacity = new Option<int?>("--capacity") { Description = "Number of places." };
+        var hosts = new Option<string[]>("--host") { Description = "A host organisation, named as in the organisation catalogue; repeat the option for each host." };
+        var meetupId = new Option<string>("--meetup-id") { Description = "The event's id on Meetup." };
 
-        var command = new Command("add", "Lägger till ett evenemang, eller uppdaterar det med samma kortnamn. Adds or updates an event.")
+        var command = new Command("add", "Adds an event, or updates the one with the same slug.")
         {
             slug, title, starts, ends, format, municipality, online, capacity, hosts, meetupId,
         };
@@ -44,9 +44,9 @@ internal static class EventsCommands
 
     private static Command ListCommand(CliHost host)
     {
-        var format = new Option<string>("--format") { Description = "text eller json. Output format.", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format") { Description = "Output format: text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("list", "Listar evenemangen i tidsordning. Lists events by date.") { format };
+        var command = new Command("list", "Lists the events by start time.") { format };
         host.SetAction<ListEvents>(command, (handler, r, ct) => handler.RunAsync(r.GetValue(format) == "json", ct));
         return command;
     }
@@ -75,12 +75,12 @@ internal sealed class AddEvent(EventCatalogue catalogue, CliOutput output)
         }
         if (problems.Count > 0)
         {
-            await output.Error.WriteLineAsync($"Evenemanget ”{input.Slug}” sparades inte:");
+            await output.Error.WriteLineAsync($"The event “{input.Slug}” was not saved:");
             foreach (var problem in problems) await output.Error.WriteLineAsync($"  {problem}");
             return ExitCodes.Rejected;
         }
         await output.Out.WriteLineAsync(
-            $"Sparade evenemanget {input.Slug}: {input.Title.Trim()}, {starts:yyyy-MM-dd HH:mm} (svensk tid).");
+            $"Saved the event {input.Slug}: {input.Title.Trim()}, {starts:yyyy-MM-dd HH:mm} (Stockholm time).");
         return ExitCodes.Ok;
     }
 
@@ -88,7 +88,7 @@ internal sealed class AddEvent(EventCatalogue catalogue, CliOutput output)
     {
         if (DateTime.TryParseExact(text.Trim(), LocalTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
             return local;
-        problems.Add($"{option} ”{text}” ska skrivas som 2026-09-17T17:00 (svensk tid).");
+        problems.Add($"{option} “{text}” must be written as 2026-09-17T17:00 (Stockholm time).");
         return null;
     }
 }
@@ -120,7 +120,7 @@ internal sealed class ListEvents(AnalyticsDbContext db, CliOutput output)
         }
         if (listings.Count == 0)
         {
-            await output.Out.WriteLineAsync("Inga evenemang ännu; lägg till med `analytics events add` eller `analytics seed`.");
+            await output.Out.WriteLineAsync("No events yet; add one with `analytics events add` or load the samples with `analytics seed`.");
             return ExitCodes.Ok;
         }
         var slugWidth = listings.Max(l => l.Slug.Length);
@@ -128,11 +128,11 @@ internal sealed class ListEvents(AnalyticsDbContext db, CliOutput output)
         var placeWidth = listings.Max(l => Place(l).Length);
         foreach (var l in listings)
         {
-            var hosts = l.Hosts.Count == 0 ? "" : $"  värdar: {string.Join("; ", l.Hosts)}";
+            var hosts = l.Hosts.Count == 0 ? "" : $"  hosts: {string.Join("; ", l.Hosts)}";
             await output.Out.WriteLineAsync(
                 $"{l.Starts.Replace('T', ' ')}  {l.Slug.PadRight(slugWidth)}  {l.Format.PadRight(formatWidth)}  {Place(l).PadRight(placeWidth)}  {l.Title}{hosts}");
         }
-        await output.Out.WriteLineAsync($"{listings.Count} evenemang.");
+        await output.Out.WriteLineAsync((listings.Count == 1 ? "1 event." : $"{listings.Count} events."));
         return ExitCodes.Ok;
     }
 
@@ -141,9 +141,9 @@ internal sealed class ListEvents(AnalyticsDbContext db, CliOutput output)
     private static string Place(Listing l) =>
         (l.MunicipalityName ?? l.Municipality, l.Online) switch
         {
-            (null, true) => "digitalt",
+            (null, true) => "online",
             (null, false) => "–",
-            ({ } place, true) => $"{place} + digitalt",
+            ({ } place, true) => $"{place} + online",
             ({ } place, false) => place,
         };
 }

@@ -71,6 +71,6 @@ internal sealed class CliHost(CliOutput output)
         var db = services.GetRequiredService<AnalyticsDbContext>();
         if (!(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any()) return null;
         var database = DatabaseDescription.Of(services.GetRequiredService<DatabaseSettings>());
-        return $"Databasen ({database}) är inte uppdaterad; kör `analytics db migrate` först. The database schema is not current.";
+        return $"The database ({database}) is not up to date; run `analytics db migrate` first.";
     }
 }

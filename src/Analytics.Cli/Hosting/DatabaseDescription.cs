@@ -36,6 +36,6 @@ internal static class DatabaseDescription
     {
         if (host is null && database is null) return null;
         var server = port is null ? host : $"{host}:{port}";
-        return database is null ? server : $"{server}, databas {database}";
+        return database is null ? server : $"{server}, database {database}";
     }
 }

@@ -7,19 +7,19 @@ internal sealed class GlobalOptions
 {
     public Option<string> Provider { get; } = new("--provider")
     {
-        Description = "Databas: sqlite, sqlserver eller postgres (Database:Provider). Database engine.",
+        Description = "Database engine: sqlite, sqlserver or postgres (Database:Provider).",
         Recursive = true,
     };
 
     public Option<string> Connection { get; } = new("--connection")
     {
-        Description = "Anslutningssträng (Database:ConnectionString). Connection string.",
+        Description = "Connection string to the database (Database:ConnectionString).",
         Recursive = true,
     };
 
     public Option<string> DataFolder { get; } = new("--data-folder")
     {
-        Description = "Mapp för den inbyggda SQLite-databasen och nyckelfilen (Database:DataFolder). Data folder.",
+        Description = "Folder for the embedded SQLite database and the key file (Database:DataFolder).",
         Recursive = true,
     };
 

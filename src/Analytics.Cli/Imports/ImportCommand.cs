@@ -13,28 +13,27 @@ internal static class ImportCommand
     {
         // A family (meetup, forms) lets the file say which of its formats it is; an exact kind (meetup-pro) insists.
         var kinds = InputFormats.All.Select(f => f.Family).Concat(InputFormats.Kinds).Distinct().ToArray();
-        var file = new Argument<string>("FILE") { Description = "Meetup-lista eller formulärexport (CSV, TSV eller XLSX). The file to import." };
+        var file = new Argument<string>("FILE") { Description = "The Meetup list or form export to import (CSV, TSV or XLSX)." };
         var kind = new Option<string>("--kind")
         {
-            Description = "Filens sort, en familj (meetup, forms) eller exakt (meetup-pro); standard: känns igen ur filen. " +
-                          "File kind, a family or an exact kind; recognised from the file by default.",
+            Description = "The file's kind: a family (meetup, forms) or an exact kind (meetup-pro); recognised from the file by default.",
         };
         kind.AcceptOnlyFromAmong(kinds);
-        var eventSlug = new Option<string>("--event") { Description = "Evenemangets kortnamn. The event's slug.", HelpName = "SLUG" };
+        var eventSlug = new Option<string>("--event") { Description = "The slug of the event to import into.", HelpName = "SLUG" };
         var mapping = new Option<string>("--mapping")
         {
             HelpName = "FILE",
-            Description = "JSON-fil med kolumner, svar och nya organisationer att mappa; sparas för nästa fil. " +
-                          "Mapping file (columns, values, newOrganisations), saved for the next file.",
+            Description = "A JSON file mapping columns, answers and new organisations (columns, values, newOrganisations); " +
+                          "saved for the next file.",
         };
         var acceptNew = new Option<bool>("--accept-new-organisations")
         {
-            Description = "Skapa organisationer som inte finns, med sektorn raderna anger. Create unknown organisations in the sector their rows give.",
+            Description = "Create unknown organisations, in the sector their rows give.",
         };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Läs och kontrollera filen men spara inget. Check without saving." };
-        var json = new Option<bool>("--json") { Description = "Skriv resultatet som JSON. Print the result as JSON." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Read and check the file, but save nothing." };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
 
-        var command = new Command("import", "Importerar en deltagarlista till ett evenemang. Imports an attendee list into an event.")
+        var command = new Command("import", "Imports an attendee list or form export into an event.")
         {
             file, kind, eventSlug, mapping, acceptNew, dryRun, json,
         };

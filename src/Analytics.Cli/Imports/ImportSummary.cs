@@ -70,6 +70,6 @@ internal sealed class ImportSummary(TextWriter o)
         await o.WriteLineAsync($"  unknown organisations, not created (counted as unmapped until mapped; {confirm}name their sector " +
                                $"under \"newOrganisations\" in a --mapping file, or map them to a known organisation under \"values\"):");
         foreach (var p in result.ProposedOrganisations)
-            await o.WriteLineAsync($"    \"{p.Name}\" × {p.Count}: {(p.Sector is { } sector ? $"sector {sector}" : "sector unknown (sektor okänd)")}");
+            await o.WriteLineAsync($"    \"{p.Name}\" × {p.Count}: {(p.Sector is { } sector ? $"sector {sector}" : "sector unknown")}");
     }
 }

@@ -9,8 +9,8 @@ internal static class RecomputeCommand
 {
     public static Command Create(CliHost host)
     {
-        var all = new Option<bool>("--all") { Description = "Räkna om alla rapporter, inte bara inaktuella. Recompute every snapshot." };
-        var command = new Command("recompute", "Räknar om rapporter vars data har ändrats. Recomputes stale report snapshots.") { all };
+        var all = new Option<bool>("--all") { Description = "Recompute every report, not only the stale ones." };
+        var command = new Command("recompute", "Recomputes the reports whose data has changed since they were computed.") { all };
         host.SetAction<RecomputeReports>(command, (handler, r, ct) => handler.RunAsync(r.GetValue(all), ct));
         return command;
     }
@@ -23,8 +23,8 @@ internal sealed class RecomputeReports(ReportRecomputer recomputer, CliOutput ou
         var computed = await recomputer.RecomputeAsync(all, cancellationToken);
         var scopes = (await recomputer.ScopesAsync(cancellationToken)).Count;
         await output.Out.WriteLineAsync(all
-            ? $"Räknade om alla {computed} rapporter."
-            : $"Räknade om {computed} inaktuella rapporter av {scopes}.");
+            ? $"Recomputed all reports: {computed}."
+            : $"Recomputed the stale reports: {computed} of {scopes}.");
         return ExitCodes.Ok;
     }
 }

@@ -15,22 +15,22 @@ internal static class ReportCommands
 {
     public static Command Create(CliHost host)
     {
-        var slug = new Argument<string>("slug") { Description = "Evenemangets kortnamn. The event's slug." };
-        var quarter = new Argument<string>("quarter") { Description = "Kvartal, till exempel 2026Q1. Quarter." };
-        return new Command("report", "Skriver en rapport. Writes a report.")
+        var slug = new Argument<string>("slug") { Description = "The event's slug." };
+        var quarter = new Argument<string>("quarter") { Description = "The quarter, for example 2026Q1." };
+        return new Command("report", "Writes a report, protected by disclosure control.")
         {
-            Scoped(host, new Command("event", "Rapporten för ett evenemang. One event's report.") { slug },
+            Scoped(host, new Command("event", "The report on one event.") { slug },
                 r => new ShowReport.Target(ShowReport.TargetKind.Event, r.GetValue(slug)!)),
-            Scoped(host, new Command("quarter", "Rapporten för ett kvartal. One quarter's report.") { quarter },
+            Scoped(host, new Command("quarter", "The report on every event in one quarter.") { quarter },
                 r => new ShowReport.Target(ShowReport.TargetKind.Quarter, r.GetValue(quarter)!)),
         };
     }
 
     private static Command Scoped(CliHost host, Command command, Func<ParseResult, ShowReport.Target> target)
     {
-        var format = new Option<string>("--format") { Description = "json (csv och xlsx kommer senare). Output format.", DefaultValueFactory = _ => "json" };
+        var format = new Option<string>("--format") { Description = "Output format; only json so far (csv and xlsx come later).", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "csv", "xlsx");
-        var output = new Option<string>("--out") { Description = "Skriv till filen i stället för till skärmen. Write to FILE." };
+        var output = new Option<string>("--out") { Description = "Write the report to FILE instead of standard output.", HelpName = "FILE" };
         command.Options.Add(format);
         command.Options.Add(output);
         host.SetAction<ShowReport>(command, (handler, r, ct) => handler.RunAsync(target(r), r.GetValue(format)!, r.GetValue(output), ct));
@@ -48,7 +48,7 @@ internal sealed class ShowReport(AnalyticsDbContext db, ReportReader reader, Rep
     {
         if (format != "json")
         {
-            await output.Error.WriteLineAsync($"Formatet {format} finns inte i kommandoraden ännu; använd --format json. Not available yet.");
+            await output.Error.WriteLineAsync($"The {format} format is not available on the command line yet; use --format json.");
             return ExitCodes.Usage;
         }
 
@@ -57,7 +57,7 @@ internal sealed class ShowReport(AnalyticsDbContext db, ReportReader reader, Rep
         {
             if (!await db.Events.AnyAsync(e => e.Slug == target.Key, cancellationToken))
             {
-                await output.Error.WriteLineAsync($"Evenemanget ”{target.Key}” finns inte; se `analytics events list`. Unknown event.");
+                await output.Error.WriteLineAsync($"There is no event “{target.Key}”; see `analytics events list`.");
                 return ExitCodes.Rejected;
             }
             scope = ReportScope.ForEvent(target.Key);
@@ -66,12 +66,12 @@ internal sealed class ShowReport(AnalyticsDbContext db, ReportReader reader, Rep
         {
             if (!Quarter.TryParse(target.Key, out var quarter))
             {
-                await output.Error.WriteLineAsync($"”{target.Key}” är inget kvartal; skriv till exempel 2026Q1. Not a quarter.");
+                await output.Error.WriteLineAsync($"“{target.Key}” is not a quarter; write it as, for example, 2026Q1.");
                 return ExitCodes.Usage;
             }
             if (!await db.Events.AnyAsync(e => e.StartsAtUtc >= quarter.StartUtc && e.StartsAtUtc < quarter.EndUtc, cancellationToken))
             {
-                await output.Error.WriteLineAsync($"Det finns inga evenemang under {quarter.Label()} ({quarter}). No events in that quarter.");
+                await output.Error.WriteLineAsync($"There are no events in {quarter.Label(english: true)} ({quarter}).");
                 return ExitCodes.Rejected;
             }
             scope = ReportScope.ForQuarter(quarter);
@@ -85,7 +85,7 @@ internal sealed class ShowReport(AnalyticsDbContext db, ReportReader reader, Rep
         }
         if (published is null)
         {
-            await output.Error.WriteLineAsync("Rapporten kunde inte räknas fram. The report could not be computed.");
+            await output.Error.WriteLineAsync("The report could not be computed.");
             return ExitCodes.Rejected;
         }
 
@@ -96,7 +96,7 @@ internal sealed class ShowReport(AnalyticsDbContext db, ReportReader reader, Rep
             return ExitCodes.Ok;
         }
         await File.WriteAllTextAsync(outFile, json + Environment.NewLine, new UTF8Encoding(false), cancellationToken);
-        await output.Out.WriteLineAsync($"Skrev rapporten för {scope.Kind} {scope.Key} till {Path.GetFullPath(outFile)}.");
+        await output.Out.WriteLineAsync($"Wrote the {scope.Kind} report for {scope.Key} to {Path.GetFullPath(outFile)}.");
         return ExitCodes.Ok;
     }
 }

@@ -13,9 +13,10 @@ internal static class SeedCommand
     {
         var from = new Option<string>("--from")
         {
-            Description = $"Mappen med exempeldata (standard: data-samples i den här mappen eller en förälder). Sample data folder.",
+            Description = "Folder with the sample data (default: data-samples in the current folder or a parent).",
+            HelpName = "DIR",
         };
-        var command = new Command("seed", "Migrerar och lägger in exempeldata, räknar om rapporterna. Migrates, loads sample data, recomputes reports.") { from };
+        var command = new Command("seed", "Migrates the database, loads the sample data and recomputes the reports.") { from };
         host.SetAction<SeedSampleData>(command, (handler, r, ct) => handler.RunAsync(r.GetValue(from), ct), setsUpDatabase: true);
         return command;
     }
@@ -29,12 +30,12 @@ internal sealed class SeedSampleData(AnalyticsDbContext db, SampleDataSeeder see
         if (folder is null)
         {
             await output.Error.WriteLineAsync(
-                $"Hittar ingen mapp data-samples här eller ovanför; ange den med --from DIR. No sample data folder found.");
+                "No data-samples folder here or above; name the sample data folder with --from DIR.");
             return ExitCodes.Usage;
         }
         if (!File.Exists(Path.Combine(folder, "events.csv")))
         {
-            await output.Error.WriteLineAsync($"Mappen {folder} innehåller inga exempeldata (events.csv saknas).");
+            await output.Error.WriteLineAsync($"The folder {folder} holds no sample data (events.csv is missing).");
             return ExitCodes.Rejected;
         }
 
@@ -42,10 +43,10 @@ internal sealed class SeedSampleData(AnalyticsDbContext db, SampleDataSeeder see
         var seeded = await seeder.SeedAsync(folder, cancellationToken);
         var recomputed = await recomputer.RecomputeAsync(false, cancellationToken);
 
-        await output.Out.WriteLineAsync($"Exempeldata från {folder}:");
-        await output.Out.WriteLineAsync($"  kataloger (organisationer, evenemang, mål): {seeded.CatalogueRows} rader sparade, {seeded.CatalogueRejected} avvisade");
-        await output.Out.WriteLineAsync($"  deltagarlistor och formulär: {seeded.Files} filer, {seeded.Rows} nya rader, {seeded.Rejected} avvisade rader");
-        await output.Out.WriteLineAsync($"  rapporter: {recomputed} omräknade");
+        await output.Out.WriteLineAsync($"Sample data from {folder}:");
+        await output.Out.WriteLineAsync($"  catalogues (organisations, events, targets): {seeded.CatalogueRows} rows saved, {seeded.CatalogueRejected} rejected");
+        await output.Out.WriteLineAsync($"  attendee lists and forms: {seeded.Files} files, {seeded.Rows} new rows, {seeded.Rejected} rows rejected");
+        await output.Out.WriteLineAsync($"  reports: {recomputed} recomputed");
         return ExitCodes.Ok;
     }
 }

@@ -25,7 +25,7 @@ public sealed partial class EventCatalogue(AnalyticsDbContext db)
         if (draft.EndsLocal is { } ends && ends < draft.StartsLocal)
             problems.Add(Messages.Say("Evenemanget kan inte sluta innan det börjar."));
         if (draft.Capacity is < 0)
-            problems.Add("Antalet platser kan inte vara negativt.");
+            problems.Add(Messages.Say("Antalet platser kan inte vara negativt."));
 
         var hostNames = draft.Hosts.Select(TextKey.Of).ToHashSet();
         var organisations = await db.Organisations.ToListAsync(cancellationToken);

@@ -13,8 +13,8 @@ public sealed class DatabaseCommandsTests : IDisposable
         var second = await _cli.SucceedsAsync("db", "migrate");
 
         first.Out.ShouldContain($"sqlite, {Path.Combine(_cli.DataFolder, "analytics.db")}");
-        first.Out.ShouldContain("Migrerade databasen");
-        second.Out.ShouldContain("redan uppdaterad");
+        first.Out.ShouldContain("Migrated the database");
+        second.Out.ShouldContain("was already up to date");
         File.Exists(Path.Combine(_cli.DataFolder, "attendee-key.secret")).ShouldBeTrue();
     }
 
@@ -24,6 +24,6 @@ public sealed class DatabaseCommandsTests : IDisposable
         var run = await _cli.RunAsync("events", "list");
 
         run.ExitCode.ShouldBe(2);
-        run.Error.ShouldContain("kör `analytics db migrate` först");
+        run.Error.ShouldContain("is not up to date; run `analytics db migrate` first");
     }
 }

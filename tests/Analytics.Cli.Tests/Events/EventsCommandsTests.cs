@@ -48,8 +48,8 @@ public sealed class EventsCommandsTests : IDisposable
 
         var list = await _cli.SucceedsAsync("events", "list");
 
-        list.Out.ShouldContain("2026-11-24 12:00  2026-11-24-digital-traff  traff  digitalt  Digital träff");
-        list.Out.ShouldContain("1 evenemang.");
+        list.Out.ShouldContain("2026-11-24 12:00  2026-11-24-digital-traff  traff  online  Digital träff");
+        list.Out.ShouldContain("1 event.");
     }
 
     [Fact]
@@ -58,12 +58,13 @@ public sealed class EventsCommandsTests : IDisposable
         await _cli.SucceedsAsync("db", "migrate");
 
         var run = await _cli.RunAsync("events", "add", "Fel_Kortnamn", "--title", "Något", "--starts", "2026-09-17T17:00",
-            "--format", "gala", "--municipality", "99", "--host", "Okänd organisation");
+            "--format", "gala", "--municipality", "99", "--capacity", "-1", "--host", "Okänd organisation");
 
         run.ExitCode.ShouldBe(1);
         run.Error.ShouldContain("The slug “Fel_Kortnamn”");
         run.Error.ShouldContain("Unknown format “gala”");
         run.Error.ShouldContain("“99” is not a municipality code");
+        run.Error.ShouldContain("The number of places cannot be negative.");
         run.Error.ShouldContain("The host organisation “Okänd organisation” is not among the organisations.");
         (await _cli.SucceedsAsync("events", "list", "--format", "json")).Out.Trim().ShouldBe("[]");
     }
@@ -76,7 +77,7 @@ public sealed class EventsCommandsTests : IDisposable
         var run = await _cli.RunAsync("events", "add", "2026-09-17-traff", "--title", "Träff", "--starts", "17 september");
 
         run.ExitCode.ShouldBe(1);
-        run.Error.ShouldContain("--starts ”17 september” ska skrivas som 2026-09-17T17:00");
+        run.Error.ShouldContain("--starts “17 september” must be written as 2026-09-17T17:00");
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class ConfigurationTests : IDisposable
             "--connection", "Host=127.0.0.1;Port=1;Database=analytics;Username=analytics;Password=hemligt-losen;Timeout=3");
 
         run.ExitCode.ShouldBe(2);
-        run.Error.ShouldContain("Databasen gick inte att använda");
+        run.Error.ShouldContain("The database could not be used");
         run.Error.ShouldNotContain("hemligt-losen");
         run.Error.ShouldNotContain("   at ");
     }

@@ -227,6 +227,6 @@ public sealed class ImportCommandTests : IDisposable
         var run = await ImportAsync();
 
         run.Out.ShouldMatch(@"reports: [1-9]\d* recomputed");
-        (await _cli.SucceedsAsync("recompute")).Out.ShouldStartWith("Räknade om 0 inaktuella");
+        (await _cli.SucceedsAsync("recompute")).Out.ShouldStartWith("Recomputed the stale reports: 0 of");
     }
 }

@@ -55,7 +55,7 @@ public sealed class PostgresTests : IAsyncLifetime
         var run = await Cli.SucceedsAsync("report", "event", SampleData.FirstMeeting, "--format", "json");
 
         migrate.Out.ShouldContain($"postgres, ");
-        migrate.Out.ShouldContain($"databas {_database}");
+        migrate.Out.ShouldContain($"database {_database}");
         again.Out.ShouldContain("was already imported");
         using var document = JsonDocument.Parse(run.Out);
         var participants = document.RootElement.GetProperty("participants");

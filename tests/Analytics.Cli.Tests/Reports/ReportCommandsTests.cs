@@ -102,11 +102,11 @@ public sealed class ReportCommandsTests : IDisposable
         var notAQuarter = await _cli.RunAsync("report", "quarter", "2031Q7", "--format", "json");
 
         unknownEvent.ExitCode.ShouldBe(1);
-        unknownEvent.Error.ShouldContain("”finns-inte” finns inte");
+        unknownEvent.Error.ShouldContain("There is no event “finns-inte”");
         emptyQuarter.ExitCode.ShouldBe(1);
-        emptyQuarter.Error.ShouldContain("inga evenemang");
+        emptyQuarter.Error.ShouldContain("no events in Q2 2031");
         notAQuarter.ExitCode.ShouldBe(2);
-        notAQuarter.Error.ShouldContain("inget kvartal");
+        notAQuarter.Error.ShouldContain("“2031Q7” is not a quarter");
     }
 
     [Theory]
@@ -119,7 +119,7 @@ public sealed class ReportCommandsTests : IDisposable
         var run = await _cli.RunAsync("report", "event", SampleData.FirstMeeting, "--format", format);
 
         run.ExitCode.ShouldBe(2);
-        run.Error.ShouldContain($"Formatet {format} finns inte i kommandoraden ännu");
+        run.Error.ShouldContain($"The {format} format is not available on the command line yet");
         run.Out.ShouldBeEmpty();
     }
 
@@ -132,7 +132,7 @@ public sealed class ReportCommandsTests : IDisposable
         var all = await _cli.SucceedsAsync("recompute", "--all");
 
         // The import already recomputed: the event, its quarter and all time.
-        stale.Out.ShouldContain("Räknade om 0 inaktuella rapporter av 3");
-        all.Out.ShouldContain("Räknade om alla 3 rapporter");
+        stale.Out.ShouldContain("Recomputed the stale reports: 0 of 3");
+        all.Out.ShouldContain("Recomputed all reports: 3");
     }
 }

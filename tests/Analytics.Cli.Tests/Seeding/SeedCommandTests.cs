@@ -21,8 +21,8 @@ public sealed class SeedCommandTests : IDisposable
 
         first.Out.ShouldContain(SampleData.Folder);
         participations.ShouldBeGreaterThan(0);
-        second.Out.ShouldContain(" 0 nya rader");
-        second.Out.ShouldContain("rapporter: 0 omräknade");
+        second.Out.ShouldContain(" 0 new rows");
+        second.Out.ShouldContain("reports: 0 recomputed");
         await using (var db = _cli.OpenDatabase()) (await db.Participations.CountAsync()).ShouldBe(participations);
 
         var list = await _cli.SucceedsAsync("events", "list", "--format", "json");
@@ -36,6 +36,6 @@ public sealed class SeedCommandTests : IDisposable
         var run = await _cli.RunAsync("seed", "--from", _cli.DataFolder);
 
         run.ExitCode.ShouldBe(1);
-        run.Error.ShouldContain("events.csv saknas");
+        run.Error.ShouldContain("events.csv is missing");
     }
 }
