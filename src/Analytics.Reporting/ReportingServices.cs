@@ -28,7 +28,7 @@ public static class ReportingServices
         if (configuration["Disclosure:K"] is { Length: > 0 } text)
         {
             if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var k))
-                throw new ConfigurationProblem($"Disclosure:K ska vara ett heltal (minst {DisclosureOptions.LowestThreshold}), inte ”{text}”.");
+                throw new ConfigurationProblem(DisclosureOptions.NotANumber(text));
             options.K = k;
         }
         if (options.Validate() is { } problem) throw new ConfigurationProblem(problem);

@@ -1,3 +1,5 @@
+using Analytics.Core.Localisation;
+
 namespace Analytics.Core.Disclosure;
 
 /// <summary>The deployment's disclosure settings (configuration section "Disclosure").</summary>
@@ -12,8 +14,12 @@ public sealed class DisclosureOptions
     /// <summary>The threshold k of distinct persons below which a count is not shown.</summary>
     public int K { get; set; } = DefaultThreshold;
 
+    /// <summary>The sentence for a threshold that is not a whole number.</summary>
+    public static string NotANumber(string text) =>
+        CoreMessages.Say("Disclosure:K ska vara ett heltal (minst {0}), inte ”{1}”.", LowestThreshold, text);
+
     /// <summary>Null when valid, otherwise one sentence saying what is wrong.</summary>
     public string? Validate() => K < LowestThreshold
-        ? $"Disclosure:K är {K}, men tröskeln får aldrig vara lägre än {LowestThreshold} (Disclosure:K is {K}; it must be at least {LowestThreshold})."
+        ? CoreMessages.Say("Disclosure:K är {0}, men tröskeln får aldrig vara lägre än {1}.", K, LowestThreshold)
         : null;
 }

@@ -21,7 +21,7 @@ public static class AttendeeKeySecret
             catch (FormatException)
             {
             }
-            throw new ConfigurationProblem("Privacy:AttendeeKeySecret ska vara minst 32 slumpmässiga byte i base64 (till exempel från `openssl rand -base64 32`).");
+            throw new ConfigurationProblem(DataMessages.Say("Privacy:AttendeeKeySecret ska vara minst 32 slumpmässiga byte i base64 (till exempel från `openssl rand -base64 32`)."));
         }
 
         var keyFile = configuration["Privacy:KeyFile"] is { Length: > 0 } path
@@ -31,12 +31,12 @@ public static class AttendeeKeySecret
         {
             var secret = File.ReadAllBytes(keyFile);
             if (secret.Length < 32)
-                throw new ConfigurationProblem($"Nyckelfilen {keyFile} är för kort; den ska innehålla minst 32 slumpmässiga byte.");
+                throw new ConfigurationProblem(DataMessages.Say("Nyckelfilen {0} är för kort; den ska innehålla minst 32 slumpmässiga byte.", keyFile));
             return secret;
         }
         if (!database.IsEmbeddedDefault && configuration["Privacy:KeyFile"] is null)
-            throw new ConfigurationProblem(
-                "Ingen nyckel för deltagarnycklar är angiven; sätt Privacy:AttendeeKeySecret eller Privacy:KeyFile (se README, produktionschecklistan).");
+            throw new ConfigurationProblem(DataMessages.Say(
+                "Ingen nyckel för deltagarnycklar är angiven; sätt Privacy:AttendeeKeySecret eller Privacy:KeyFile (se README, produktionschecklistan)."));
 
         Directory.CreateDirectory(Path.GetDirectoryName(keyFile)!);
         var created = RandomNumberGenerator.GetBytes(32);

@@ -32,9 +32,9 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             return new DatabaseSettings(provider, $"Data Source={Path.Combine(dataFolder, "analytics.db")}", dataFolder) { IsEmbeddedDefault = true };
         }
         if (string.IsNullOrWhiteSpace(connection))
-            throw new ConfigurationProblem(
-                $"Database:Provider är {options.Provider} men ingen anslutningssträng är angiven; sätt Database:ConnectionString " +
-                "(eller ANALYTICS_Database__ConnectionString, eller --connection).");
+            throw new ConfigurationProblem(DataMessages.Say(
+                "Database:Provider är {0} men ingen anslutningssträng är angiven; sätt Database:ConnectionString (eller ANALYTICS_Database__ConnectionString, eller --connection).",
+                options.Provider));
         return new DatabaseSettings(provider, connection, dataFolder);
     }
 
@@ -44,6 +44,6 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         "sqlserver" or "mssql" or "sql-server" => DatabaseProvider.SqlServer,
         "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
         _ => throw new ConfigurationProblem(
-            $"Okänd databas ”{name}” i Database:Provider; välj sqlite, sqlserver eller postgres."),
+            DataMessages.Say("Okänd databas ”{0}” i Database:Provider; välj sqlite, sqlserver eller postgres.", name)),
     };
 }

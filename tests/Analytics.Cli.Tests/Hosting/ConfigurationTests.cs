@@ -12,8 +12,7 @@ public sealed class ConfigurationTests : IDisposable
         var run = await _cli.RunAsync("--provider", "oracle", "db", "migrate");
 
         run.ExitCode.ShouldBe(2);
-        run.Error.ShouldContain("”oracle”");
-        run.Error.ShouldContain("välj sqlite, sqlserver eller postgres");
+        run.Error.ShouldContain("Unknown database “oracle” in Database:Provider; choose sqlite, sqlserver or postgres.");
         run.Error.ShouldNotContain("   at ");
     }
 
@@ -23,7 +22,7 @@ public sealed class ConfigurationTests : IDisposable
         var run = await _cli.RunAsync("db", "migrate", "--provider", "postgres");
 
         run.ExitCode.ShouldBe(2);
-        run.Error.ShouldContain("ingen anslutningssträng");
+        run.Error.ShouldContain("no connection string is given");
         run.Error.ShouldContain("--connection");
     }
 

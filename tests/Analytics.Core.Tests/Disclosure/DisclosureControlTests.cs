@@ -306,7 +306,7 @@ public class DisclosureControlTests
     {
         var options = new DisclosureOptions { K = k };
 
-        options.Validate().ShouldNotBeNull().ShouldContain("at least 3");
+        options.Validate().ShouldBe($"Disclosure:K är {k}, men tröskeln får aldrig vara lägre än 3.");
         Should.Throw<ArgumentException>(() => new DisclosureControl(options)).Message.ShouldContain("aldrig vara lägre än 3");
     }
 
