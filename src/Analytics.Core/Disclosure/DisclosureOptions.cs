@@ -20,6 +20,6 @@ public sealed class DisclosureOptions
 
     /// <summary>Null when valid, otherwise one sentence saying what is wrong.</summary>
     public string? Validate() => K < LowestThreshold
-        ? CoreMessages.Say("Disclosure:K är {0}, men tröskeln får aldrig vara lägre än {1}.", K, LowestThreshold)
+        ? CoreMessages.Say("Disclosure:K är {0}, men tröskeln får aldrig vara lägre än {1}.", K.ToString(System.Globalization.CultureInfo.InvariantCulture), LowestThreshold)
         : null;
 }
