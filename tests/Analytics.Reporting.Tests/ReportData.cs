@@ -17,10 +17,14 @@ public sealed class ReportData(AnalyticsDbContext db)
         return organisation;
     }
 
-    /// <summary>An event starting at a wall-clock time in Stockholm.</summary>
-    public async Task<Event> EventAsync(string slug, DateTime startsInStockholm)
+    /// <summary>An event starting at a wall-clock time in Stockholm, hosted by the given organisations.</summary>
+    public async Task<Event> EventAsync(string slug, DateTime startsInStockholm, params Organisation[] hosts)
     {
-        var ev = new Event { Slug = slug, Title = slug, FormatCode = "traff", StartsAtUtc = Quarter.ToUtc(startsInStockholm) };
+        var ev = new Event
+        {
+            Slug = slug, Title = slug, FormatCode = "traff", StartsAtUtc = Quarter.ToUtc(startsInStockholm),
+            Hosts = [.. hosts.Select(h => new EventHost { OrganisationId = h.Id })],
+        };
         db.Events.Add(ev);
         await db.SaveChangesAsync();
         return ev;
@@ -63,6 +67,10 @@ public sealed record Someone
     public Someone Declined() => this with { Rsvp = Rsvp.No };
 
     public Someone Waitlisted() => this with { Rsvp = Rsvp.Waitlist };
+
+    public Someone Speaking() => this with { Role = RoleCodes.Speaker };
+
+    public Someone Organising() => this with { Role = RoleCodes.Organiser };
 
     public Someone Bringing(int guests) => this with { Guests = guests };
 

@@ -25,17 +25,25 @@ public sealed class DisclosureControl
         { AttendanceUnknown = figures.Attended is null };
 
         var dimensions = figures.Breakdowns.ToDictionary(b => b.Dimension, b => Protect(b, figures.WithProfile));
+        var subsets = figures.Subsets.ToDictionary(s => s.Name, s => new ProtectedSubset(Count(s.Counted), Count(s.WithProfile),
+            s.Breakdowns.ToDictionary(b => b.Dimension, b => Protect(b, s.WithProfile, figures.Find(b.Dimension)))));
         var period = figures.Scope.Kind != ReportScope.EventKind;
         return new ProtectedReport(new ProtectedScope(figures.Scope.Kind, figures.Scope.Key), K,
-            period ? figures.Events : null, period ? figures.EventsWithAttendance : null, participants, dimensions);
+            period ? figures.Events : null, period ? figures.EventsWithAttendance : null, participants, dimensions, subsets);
     }
 
     /// <summary>A headcount: zero is shown, 1..k−1 is not.</summary>
     public int? Count(int count) => count is > 0 and var c && c < K ? null : count;
 
-    public ProtectedBreakdown Protect(Breakdown breakdown, int withProfile)
+    /// <summary>
+    /// Protects one breakdown. A breakdown of a part of the people (the audience, the speakers) is shown beside the
+    /// breakdown of all of them, so a cell is also suppressed where the difference between the two would be 1..k−1:
+    /// otherwise "all minus audience" would name the few speakers of a sector.
+    /// </summary>
+    public ProtectedBreakdown Protect(Breakdown breakdown, int withProfile, Breakdown? whole = null)
     {
-        var tallies = breakdown.Dimension == Dimension.Organisation.Code() ? RollUpSmallOrganisations(breakdown.Tallies) : breakdown.Tallies;
+        var tallies = Rolled(breakdown);
+        var wholePersons = whole is null ? null : Rolled(whole).GroupBy(t => t.Code).ToDictionary(g => g.Key, g => g.Sum(t => t.Persons));
         tallies = tallies.Where(t => t.Count > 0).OrderByDescending(t => t.Count).ThenBy(t => t.Label, StringComparer.Ordinal).ToList();
         var total = tallies.Sum(t => t.Count);
         var persons = tallies.Sum(t => t.Persons);
@@ -45,11 +53,12 @@ public sealed class DisclosureControl
         if (persons < K)
             return Withheld($"Fördelningen visas inte: färre än {K} personer har delat sin profil.");
 
-        var suppressed = tallies.Select(t => t.Persons < K).ToArray();
+        var suppressed = tallies.Select(t => t.Persons < K || IsSmall(Math.Abs(wholePersons?.GetValueOrDefault(t.Code, t.Persons) - t.Persons ?? 0))).ToArray();
         var primary = suppressed.Count(s => s);
         var secondary = 0;
-        // The suppressed cells together must cover at least k persons, or they could be recovered from the total.
-        while (primary + secondary > 0 && SuppressedPersons(tallies, suppressed) < K)
+        // The suppressed cells together must cover at least k persons, or they could be recovered from the total; and a
+        // lone suppressed cell is the total minus the others whatever its size.
+        while (primary + secondary > 0 && (SuppressedPersons(tallies, suppressed) < K || primary + secondary == 1))
         {
             var next = Enumerable.Range(0, tallies.Count).Where(i => !suppressed[i]).OrderBy(i => tallies[i].Persons).ThenByDescending(i => i)
                 .DefaultIfEmpty(-1).First();
@@ -78,6 +87,11 @@ public sealed class DisclosureControl
             indicesShown && Diversity.Evenness(counts) is { } even ? Math.Round(even, 3) : null,
             cells, false, Note(primary, secondary, indicesShown));
     }
+
+    private IReadOnlyList<Tally> Rolled(Breakdown breakdown) =>
+        breakdown.Dimension == Dimension.Organisation.Code() ? RollUpSmallOrganisations(breakdown.Tallies) : breakdown.Tallies;
+
+    private bool IsSmall(int persons) => persons is > 0 && persons < K;
 
     private ProtectedBreakdown Withheld(string why) => new(null, null, null, null, [], true, why);
 

@@ -10,7 +10,7 @@ namespace Analytics.Core.Disclosure;
 public sealed class ProtectedReport
 {
     internal ProtectedReport(ProtectedScope scope, int k, int? events, int? eventsWithAttendance, ProtectedParticipants participants,
-        IReadOnlyDictionary<string, ProtectedBreakdown> dimensions)
+        IReadOnlyDictionary<string, ProtectedBreakdown> dimensions, IReadOnlyDictionary<string, ProtectedSubset> subsets)
     {
         Scope = scope;
         K = k;
@@ -18,6 +18,7 @@ public sealed class ProtectedReport
         EventsWithAttendance = eventsWithAttendance;
         Participants = participants;
         Dimensions = dimensions;
+        Subsets = subsets;
     }
 
     public ProtectedScope Scope { get; }
@@ -29,7 +30,12 @@ public sealed class ProtectedReport
     public ProtectedParticipants Participants { get; }
     public IReadOnlyDictionary<string, ProtectedBreakdown> Dimensions { get; }
 
+    /// <summary>Speakers, audience and registered (see <see cref="Reports.Subset"/>), each protected on its own.</summary>
+    public IReadOnlyDictionary<string, ProtectedSubset> Subsets { get; }
+
     public ProtectedBreakdown? Dimension(string code) => Dimensions.GetValueOrDefault(code);
+
+    public ProtectedSubset? Subset(string name) => Subsets.GetValueOrDefault(name);
 
     /// <summary>How a possibly suppressed count is written for people: the number, or "&lt;k".</summary>
     public string Show(int? count) => count?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? $"<{K}";
@@ -44,6 +50,9 @@ public sealed record ProtectedParticipants(int? Registered, int? Attended, int? 
     [JsonIgnore]
     public bool AttendanceUnknown { get; init; }
 }
+
+/// <summary>One part of the people in scope: its headcounts (1..k−1 null) and its profile breakdowns.</summary>
+public sealed record ProtectedSubset(int? Counted, int? WithProfile, IReadOnlyDictionary<string, ProtectedBreakdown> Dimensions);
 
 public sealed class ProtectedBreakdown
 {

@@ -16,8 +16,16 @@ public sealed record ReportFigures(
     IReadOnlyList<Breakdown> Breakdowns)
 {
     /// <summary>
+    /// The same profile breakdowns for parts of the people in scope: speakers, audience and all yes registrations.
+    /// Empty in snapshots computed before subsets existed.
+    /// </summary>
+    public IReadOnlyList<Subset> Subsets { get; init; } = [];
+
+    /// <summary>
     /// Registered counts RSVP yes. Attended is null where no event in scope has an attendance list. Counted is the base
     /// of every breakdown: attendees where attendance is known, otherwise registrations. Guests add to headcounts only.
     /// </summary>
     public Breakdown? Find(string dimension) => Breakdowns.FirstOrDefault(b => b.Dimension == dimension);
+
+    public Subset? FindSubset(string name) => Subsets.FirstOrDefault(s => s.Name == name);
 }

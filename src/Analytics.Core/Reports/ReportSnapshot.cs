@@ -4,6 +4,11 @@ namespace Analytics.Core.Reports;
 /// Stored raw figures for one scope, derived from the database and recomputable at any time. Stale when the data
 /// version of its scope has moved on since it was computed.
 /// </summary>
+/// <remarks>
+/// One row holds every dimension of its scope, keyed by dimension inside the payload: all of them are counted from the
+/// same rows at the same version and protected together (the indices of each depend on the scope's headcount), so the
+/// scope is the unit that is written, versioned and read, and one row keeps it atomic without a transaction.
+/// </remarks>
 public sealed class ReportSnapshot
 {
     public long Id { get; set; }

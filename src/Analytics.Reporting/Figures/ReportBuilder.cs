@@ -26,6 +26,14 @@ public sealed class ReportBuilder(AnalyticsDbContext db)
         BuildAsync(ReportScope.ForQuarter(quarter),
             db.Events.Where(e => e.StartsAtUtc >= quarter.StartUtc && e.StartsAtUtc < quarter.EndUtc), cancellationToken);
 
+    /// <summary>Every event the organisation hosted or co-hosted; null when there is no such organisation.</summary>
+    public async Task<ReportFigures?> BuildHostAsync(int organisationId, CancellationToken cancellationToken = default)
+    {
+        if (!await db.Organisations.AnyAsync(o => o.Id == organisationId, cancellationToken)) return null;
+        return await BuildAsync(ReportScope.ForHost(organisationId),
+            db.Events.Where(e => e.Hosts.Any(h => h.OrganisationId == organisationId)), cancellationToken);
+    }
+
     public Task<ReportFigures> BuildAllTimeAsync(CancellationToken cancellationToken = default) =>
         BuildAsync(ReportScope.AllTime, db.Events, cancellationToken);
 
@@ -43,14 +51,56 @@ public sealed class ReportBuilder(AnalyticsDbContext db)
         var counted = rows.Where(r => attendanceKnown.Contains(r.EventId) ? r.Attendance == Attendance.Attended : r.Rsvp == Rsvp.Yes).ToList();
         var profiled = counted.Where(r => r.HasProfile).ToList();
 
-        var labels = await Labels(cancellationToken);
-        var organisations = await db.Organisations.AsNoTracking()
-            .Select(o => new { o.Id, o.Name, o.SectorCode }).ToDictionaryAsync(o => o.Id, cancellationToken);
+        var registered = rows.Where(r => r.Rsvp == Rsvp.Yes).ToList();
+        var speakers = counted.Where(r => r.Role == RoleCodes.Speaker).ToList();
+        var audience = counted.Where(r => r.Role == RoleCodes.Participant).ToList();
 
-        var breakdowns = new List<Breakdown>
+        var tallies = new Tallies(await Labels(cancellationToken), await db.Organisations.AsNoTracking()
+            .Select(o => new { o.Id, o.Name, o.SectorCode })
+            .ToDictionaryAsync(o => o.Id, o => (o.Name, o.SectorCode), cancellationToken));
+
+        return new ReportFigures(scope, eventIds.Count, attendanceKnown.Count,
+            Registered: registered.Sum(r => 1 + r.Guests),
+            Attended: attendanceKnown.Count == 0 ? null : rows.Where(r => r.Attendance == Attendance.Attended).Sum(r => 1 + r.Guests),
+            Counted: counted.Count,
+            WithProfile: profiled.Count,
+            Guests: registered.Sum(r => r.Guests),
+            Breakdowns: [.. tallies.Profile(profiled), tallies.Of(Dimension.Role, counted, r => r.Role)])
         {
-            Tally(Dimension.Sector, profiled, r => r.Sector, c => Label(labels, Dimension.Sector, c)),
-            Tally(Dimension.Profession, profiled, r => r.Profession, c => Label(labels, Dimension.Profession, c)),
+            Subsets =
+            [
+                tallies.SubsetOf(Subset.Speakers, speakers), tallies.SubsetOf(Subset.Audience, audience),
+                tallies.SubsetOf(Subset.Registered, registered),
+            ],
+        };
+    }
+
+    private async Task<Dictionary<(string, string), string>> Labels(CancellationToken cancellationToken) =>
+        (await db.TaxonomyCategories.AsNoTracking().Select(c => new { c.Dimension, c.Code, c.NameSv }).ToListAsync(cancellationToken))
+        .ToDictionary(c => (c.Dimension, c.Code), c => c.NameSv);
+
+    /// <summary>Counts rows into breakdowns, labelled with the taxonomy's Swedish names and the organisations' names.</summary>
+    private sealed class Tallies(Dictionary<(string, string), string> labels, Dictionary<int, (string Name, string SectorCode)> organisations)
+    {
+        public Subset SubsetOf(string name, IReadOnlyList<Row> counted)
+        {
+            var profiled = counted.Where(r => r.HasProfile).ToList();
+            return new Subset(name, counted.Count, profiled.Count, Profile(profiled));
+        }
+
+        public List<Breakdown> Profile(IReadOnlyList<Row> profiled) =>
+        [
+            Of(Dimension.Sector, profiled, r => r.Sector),
+            Of(Dimension.Profession, profiled, r => r.Profession),
+            Organisations(profiled),
+            Of(Dimension.Municipality, profiled, r => r.Municipality),
+        ];
+
+        public Breakdown Of(Dimension dimension, IEnumerable<Row> rows, Func<Row, string?> code) =>
+            new(dimension.Code(), rows.Where(r => code(r) is not null).GroupBy(r => code(r)!)
+                .Select(g => new Tally(g.Key, Label(dimension, g.Key), g.Count(), Persons(g))).ToList());
+
+        private Breakdown Organisations(IEnumerable<Row> profiled) =>
             new(Dimension.Organisation.Code(), profiled
                 .Where(r => r.OrganisationId is not null || r.UnmappedOrganisation is not null)
                 .GroupBy(r => r.OrganisationId)
@@ -59,38 +109,18 @@ public sealed class ReportBuilder(AnalyticsDbContext db)
                     if (g.Key is not { } id || !organisations.TryGetValue(id, out var o))
                         return new Tally(UnmappedOrganisation, "Ej mappad organisation", g.Count(), Persons(g));
                     return new Tally(id.ToString(System.Globalization.CultureInfo.InvariantCulture), o.Name, g.Count(), Persons(g),
-                        o.SectorCode, Label(labels, Dimension.Sector, o.SectorCode));
-                }).ToList()),
-            Tally(Dimension.Municipality, profiled, r => r.Municipality, c => Label(labels, Dimension.Municipality, c)),
-            Tally(Dimension.Role, counted, r => r.Role, c => Label(labels, Dimension.Role, c)),
-        };
+                        o.SectorCode, Label(Dimension.Sector, o.SectorCode));
+                }).ToList());
 
-        return new ReportFigures(scope, eventIds.Count, attendanceKnown.Count,
-            Registered: rows.Where(r => r.Rsvp == Rsvp.Yes).Sum(r => 1 + r.Guests),
-            Attended: attendanceKnown.Count == 0 ? null : rows.Where(r => r.Attendance == Attendance.Attended).Sum(r => 1 + r.Guests),
-            Counted: counted.Count,
-            WithProfile: profiled.Count,
-            Guests: rows.Where(r => r.Rsvp == Rsvp.Yes).Sum(r => r.Guests),
-            Breakdowns: breakdowns);
+        private string Label(Dimension dimension, string code) => labels.GetValueOrDefault((dimension.Code(), code)) ?? code;
+
+        /// <summary>Distinct people: a returning attendee counts once; rows without a key are each their own person.</summary>
+        private static int Persons(IEnumerable<Row> rows)
+        {
+            var keyed = rows.Where(r => r.AttendeeKey is not null).Select(r => r.AttendeeKey).Distinct().Count();
+            return keyed + rows.Count(r => r.AttendeeKey is null);
+        }
     }
-
-    private static Breakdown Tally(Dimension dimension, IEnumerable<Row> rows, Func<Row, string?> code, Func<string, string> label) =>
-        new(dimension.Code(), rows.Where(r => code(r) is not null).GroupBy(r => code(r)!)
-            .Select(g => new Tally(g.Key, label(g.Key), g.Count(), Persons(g))).ToList());
-
-    /// <summary>Distinct people: a returning attendee counts once; rows without a key are each their own person.</summary>
-    private static int Persons(IEnumerable<Row> rows)
-    {
-        var keyed = rows.Where(r => r.AttendeeKey is not null).Select(r => r.AttendeeKey).Distinct().Count();
-        return keyed + rows.Count(r => r.AttendeeKey is null);
-    }
-
-    private async Task<Dictionary<(string, string), string>> Labels(CancellationToken cancellationToken) =>
-        (await db.TaxonomyCategories.AsNoTracking().Select(c => new { c.Dimension, c.Code, c.NameSv }).ToListAsync(cancellationToken))
-        .ToDictionary(c => (c.Dimension, c.Code), c => c.NameSv);
-
-    private static string Label(Dictionary<(string, string), string> labels, Dimension dimension, string code) =>
-        labels.GetValueOrDefault((dimension.Code(), code)) ?? code;
 
     private sealed record Row(int EventId, string? AttendeeKey, Rsvp Rsvp, Attendance Attendance, int Guests, bool HasProfile,
         string Role, string? Sector, string? Profession, int? OrganisationId, string? UnmappedOrganisation, string? Municipality);

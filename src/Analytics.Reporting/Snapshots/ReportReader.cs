@@ -1,4 +1,5 @@
 using Analytics.Core.Disclosure;
+using Analytics.Core.Events;
 using Analytics.Core.Reports;
 
 namespace Analytics.Reporting.Snapshots;
@@ -16,7 +17,22 @@ public sealed class ReportReader(SnapshotStore snapshots, DisclosureControl disc
     /// <summary>Every stored report of one kind (for example all events), protected, by scope key.</summary>
     public async Task<IReadOnlyDictionary<string, ProtectedReport>> ReadAllAsync(string kind, CancellationToken cancellationToken = default) =>
         (await snapshots.LoadAllAsync(kind, cancellationToken)).ToDictionary(s => s.Key, s => disclosure.Protect(s.Value));
+
+    /// <summary>
+    /// A quarter and up to <paramref name="previous"/> quarters before it, oldest first, each read from its own snapshot
+    /// and protected on its own; quarters without a snapshot (no events) are left out.
+    /// </summary>
+    public async Task<IReadOnlyList<QuarterReport>> ReadTrendAsync(Quarter quarter, int previous = 4, CancellationToken cancellationToken = default)
+    {
+        var quarters = new List<Quarter> { quarter };
+        while (quarters.Count <= previous) quarters.Insert(0, quarters[0].Previous);
+        var stored = await snapshots.LoadAsync(ReportScope.QuarterKind, [.. quarters.Select(q => q.ToString())], cancellationToken);
+        return [.. quarters.Where(q => stored.ContainsKey(q.ToString())).Select(q => new QuarterReport(q, disclosure.Protect(stored[q.ToString()])))];
+    }
 }
+
+/// <summary>One quarter's protected report, as a point of a trend.</summary>
+public sealed record QuarterReport(Quarter Quarter, ProtectedReport Report);
 
 /// <summary>A protected report, when it was computed, and whether newer data is waiting for a recompute.</summary>
 public sealed record PublishedReport(ProtectedReport Report, DateTime ComputedAtUtc, bool Stale);

@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Analytics.Reporting.Snapshots;
 
-/// <summary>Recomputes the snapshots that are stale (or all of them): every event, every quarter with events, and all time.</summary>
+/// <summary>
+/// Recomputes the snapshots that are stale (or all of them): every event, every quarter with events, every organisation
+/// that hosts an event, and all time.
+/// </summary>
 public sealed class ReportRecomputer(AnalyticsDbContext db, ReportBuilder builder, SnapshotStore snapshots)
 {
     public async Task<int> RecomputeAsync(bool all, CancellationToken cancellationToken = default)
@@ -29,6 +32,7 @@ public sealed class ReportRecomputer(AnalyticsDbContext db, ReportBuilder builde
         {
             ReportScope.EventKind => await builder.BuildEventAsync(scope.Key, cancellationToken),
             ReportScope.QuarterKind when Quarter.TryParse(scope.Key, out var quarter) => await builder.BuildQuarterAsync(quarter, cancellationToken),
+            ReportScope.HostKind when scope.HostOrganisationId() is { } host => await builder.BuildHostAsync(host, cancellationToken),
             ReportScope.AllTimeKind => await builder.BuildAllTimeAsync(cancellationToken),
             _ => null,
         };
@@ -38,10 +42,12 @@ public sealed class ReportRecomputer(AnalyticsDbContext db, ReportBuilder builde
     public async Task<IReadOnlyList<ReportScope>> ScopesAsync(CancellationToken cancellationToken = default)
     {
         var events = await db.Events.AsNoTracking().Select(e => new { e.Slug, e.StartsAtUtc }).ToListAsync(cancellationToken);
+        var hosts = await db.EventHosts.Select(h => h.OrganisationId).Distinct().OrderBy(id => id).ToListAsync(cancellationToken);
         return
         [
             .. events.Select(e => ReportScope.ForEvent(e.Slug)),
             .. events.Select(e => Quarter.Containing(e.StartsAtUtc)).Distinct().Order().Select(ReportScope.ForQuarter),
+            .. hosts.Select(ReportScope.ForHost),
             ReportScope.AllTime,
         ];
     }

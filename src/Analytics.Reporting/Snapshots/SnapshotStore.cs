@@ -8,7 +8,8 @@ namespace Analytics.Reporting.Snapshots;
 
 /// <summary>
 /// Stored figures per scope, each stamped with the data version it was computed from. The version of an event is its
-/// own; a quarter's or all time's is the sum over its events, so any change to any of them makes it stale.
+/// own; a quarter's, a host organisation's or all time's is the sum over its events, so any change to any of them makes
+/// it stale.
 /// </summary>
 public sealed class SnapshotStore(AnalyticsDbContext db, TimeProvider clock)
 {
@@ -22,10 +23,17 @@ public sealed class SnapshotStore(AnalyticsDbContext db, TimeProvider clock)
     }
 
     /// <summary>The stored figures of many scopes of one kind at once, for lists.</summary>
-    public async Task<Dictionary<string, ReportFigures>> LoadAllAsync(string kind, CancellationToken cancellationToken = default)
+    public Task<Dictionary<string, ReportFigures>> LoadAllAsync(string kind, CancellationToken cancellationToken = default) =>
+        ByKeyAsync(db.ReportSnapshots.Where(s => s.ScopeKind == kind), cancellationToken);
+
+    /// <summary>The stored figures of the given scopes of one kind, by scope key; scopes without a snapshot are left out.</summary>
+    public Task<Dictionary<string, ReportFigures>> LoadAsync(string kind, IReadOnlyCollection<string> keys,
+        CancellationToken cancellationToken = default) =>
+        ByKeyAsync(db.ReportSnapshots.Where(s => s.ScopeKind == kind && keys.Contains(s.ScopeKey)), cancellationToken);
+
+    private static async Task<Dictionary<string, ReportFigures>> ByKeyAsync(IQueryable<ReportSnapshot> query, CancellationToken cancellationToken)
     {
-        var snapshots = await db.ReportSnapshots.AsNoTracking().Where(s => s.ScopeKind == kind)
-            .Select(s => new { s.ScopeKey, s.Payload }).ToListAsync(cancellationToken);
+        var snapshots = await query.AsNoTracking().Select(s => new { s.ScopeKey, s.Payload }).ToListAsync(cancellationToken);
         return snapshots.Select(s => (s.ScopeKey, Figures: ReportJson.ReadPayload(s.Payload)))
             .Where(s => s.Figures is not null).ToDictionary(s => s.ScopeKey, s => s.Figures!);
     }
@@ -54,6 +62,10 @@ public sealed class SnapshotStore(AnalyticsDbContext db, TimeProvider clock)
                 return await db.Events.Where(e => e.Slug == scope.Key).Select(e => (long?)e.DataVersion).SingleOrDefaultAsync(cancellationToken);
             case ReportScope.QuarterKind when Quarter.TryParse(scope.Key, out var quarter):
                 return await db.Events.Where(e => e.StartsAtUtc >= quarter.StartUtc && e.StartsAtUtc < quarter.EndUtc)
+                    .SumAsync(e => e.DataVersion + 1, cancellationToken);
+            case ReportScope.HostKind when scope.HostOrganisationId() is { } host:
+                if (!await db.Organisations.AnyAsync(o => o.Id == host, cancellationToken)) return null;
+                return await db.Events.Where(e => e.Hosts.Any(h => h.OrganisationId == host))
                     .SumAsync(e => e.DataVersion + 1, cancellationToken);
             case ReportScope.AllTimeKind:
                 return await db.Events.SumAsync(e => e.DataVersion + 1, cancellationToken);

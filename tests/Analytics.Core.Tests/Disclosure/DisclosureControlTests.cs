@@ -27,6 +27,19 @@ public class DisclosureControlTests
     }
 
     [Fact]
+    public void Suppresses_a_cell_of_a_part_where_the_rest_of_the_whole_would_be_fewer_than_k()
+    {
+        // All: 17 stat, 12 region, 8 kommun. The audience: 17, 9, 8. Showing the audience's 9 beside the whole's 12 would
+        // tell that 3 of the speakers and organisers are from a region.
+        var audience = Control.Protect(Sector(17, 9, 8), withProfile: 100, whole: Sector(17, 12, 8));
+
+        Cell(audience, "region").Suppressed.ShouldBeTrue();
+        Cell(audience, "stat").Count.ShouldBe(17);
+        // The suppressed cells must still hide each other: with one suppressed, the smallest other one goes too.
+        Cell(audience, "kommun").Suppressed.ShouldBeTrue();
+    }
+
+    [Fact]
     public void Shares_are_of_the_breakdown_total_rounded_to_three_decimals()
     {
         var result = Protect(Sector(17, 12, 8, 5));

@@ -150,6 +150,64 @@ public class ReportBuilderTests
     }
 
     [Theory, DatabaseProviders]
+    public async Task Builds_a_host_organisation_from_every_event_it_hosted_or_co_hosted_and_no_other(string provider)
+    {
+        await using var database = await MigratedDatabase.CreateAsync(provider);
+        int regionId = 0, cityId = 0;
+        await ArrangeAsync(database, async data =>
+        {
+            var region = await data.OrganisationAsync("Västra Götalandsregionen", "region");
+            var city = await data.OrganisationAsync("Göteborgs Stad", "kommun");
+            (regionId, cityId) = (region.Id, city.Id);
+            await data.AddAsync(await data.EventAsync("egen", new DateTime(2025, 11, 5, 17, 0, 0), region),
+                Someone.WithKey("a").Attended().In("region"), Someone.WithKey("b").NoShow().In("stat"));
+            await data.AddAsync(await data.EventAsync("tillsammans", new DateTime(2026, 2, 10, 17, 0, 0), region, city),
+                Someone.WithKey("a").Attended().In("region"), Someone.WithKey("c").Attended().In("kommun"));
+            await data.AddAsync(await data.EventAsync("stadens", new DateTime(2026, 3, 10, 17, 0, 0), city),
+                Someone.WithKey("d").In("akademi"));
+        });
+
+        await using var db = database.Open();
+        var builder = new ReportBuilder(db);
+        var region = (await builder.BuildHostAsync(regionId)).ShouldNotBeNull();
+        var city = (await builder.BuildHostAsync(cityId)).ShouldNotBeNull();
+
+        region.Scope.ShouldBe(ReportScope.ForHost(regionId));
+        (region.Events, region.Registered, region.Attended).ShouldBe((2, 4, 3));
+        region.Find("sector").ShouldNotBeNull().Tallies.ToDictionary(t => t.Code, t => (t.Count, t.Persons))
+            .ShouldBe(new Dictionary<string, (int, int)> { ["region"] = (2, 1), ["kommun"] = (1, 1) }, ignoreOrder: true);
+        (city.Events, city.EventsWithAttendance, city.Counted).ShouldBe((2, 1, 3));
+        (await builder.BuildHostAsync(cityId + regionId + 1)).ShouldBeNull();
+    }
+
+    [Theory, DatabaseProviders]
+    public async Task Splits_speakers_from_the_audience_and_keeps_every_yes_registration_in_the_registered_subset(string provider)
+    {
+        await using var database = await MigratedDatabase.CreateAsync(provider);
+        await ArrangeAsync(database, async data =>
+            await data.AddAsync(await data.EventAsync("panel", new DateTime(2026, 2, 10, 17, 0, 0)),
+                Someone.WithKey("talare-1").Speaking().Attended().In("akademi"), Someone.WithKey("talare-2").Speaking().Attended().In("stat"),
+                Someone.WithKey("talare-3").Speaking().NoShow().In("naringsliv"), Someone.WithKey("arr").Organising().Attended().In("region"),
+                Someone.WithKey("a").Attended().In("kommun"), Someone.WithKey("b").Attended().In("kommun"), Someone.WithKey("c").Attended(),
+                Someone.WithKey("d").NoShow().In("civilsamhalle"), Someone.WithKey("e").Declined().In("medborgare")));
+
+        var figures = await EventAsync(database, "panel");
+
+        Dictionary<string, int> Sectors(string subset) =>
+            figures.FindSubset(subset).ShouldNotBeNull().Find("sector").ShouldNotBeNull().Tallies.ToDictionary(t => t.Code, t => t.Count);
+        Sectors(Subset.Speakers).ShouldBe(new Dictionary<string, int> { ["akademi"] = 1, ["stat"] = 1 }, ignoreOrder: true);
+        Sectors(Subset.Audience).ShouldBe(new Dictionary<string, int> { ["kommun"] = 2 });
+        Sectors(Subset.Registered).ShouldBe(new Dictionary<string, int>
+            { ["akademi"] = 1, ["stat"] = 1, ["naringsliv"] = 1, ["region"] = 1, ["kommun"] = 2, ["civilsamhalle"] = 1 }, ignoreOrder: true);
+        var audience = figures.FindSubset(Subset.Audience).ShouldNotBeNull();
+        (audience.Counted, audience.WithProfile).ShouldBe((3, 2));
+        Counts(figures, "sector").ShouldBe(new Dictionary<string, int> { ["akademi"] = 1, ["stat"] = 1, ["region"] = 1, ["kommun"] = 2 },
+            ignoreOrder: true);
+        figures.Subsets.Select(s => s.Name).ShouldBe([Subset.Speakers, Subset.Audience, Subset.Registered]);
+        figures.Subsets.ShouldAllBe(s => s.Breakdowns.Select(b => b.Dimension).SequenceEqual(new[] { "sector", "profession", "organisation", "municipality" }));
+    }
+
+    [Theory, DatabaseProviders]
     public async Task Has_no_figures_for_an_event_that_does_not_exist(string provider)
     {
         await using var database = await MigratedDatabase.CreateAsync(provider);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Analytics.Core.Reports;
 using Analytics.Reporting.Json;
 
 namespace Analytics.Reporting.Tests.Json;
@@ -46,5 +47,29 @@ public class ReportJsonTests
         json.ShouldContain("Civilsamhälle");
         json.ShouldContain("Näringsliv");
         json.ShouldNotContain("\\u00");
+    }
+
+    [Fact]
+    public void Writes_speakers_and_audience_under_subsets_each_protected_and_leaves_the_dimensions_of_the_whole_as_they_were()
+    {
+        var audience = Protected.Sectors(("kommun", 15), ("region", 10), ("stat", 8));
+        var speakers = Protected.Sectors(("akademi", 2), ("stat", 1));
+        var figures = Protected.Event(Slug, registered: 40, attended: 36, Protected.Sectors(("kommun", 15), ("region", 10), ("stat", 9), ("akademi", 2))) with
+        {
+            Subsets = [new Subset(Subset.Speakers, 3, 3, [speakers]), new Subset(Subset.Audience, 33, 33, [audience])],
+        };
+
+        using var document = JsonDocument.Parse(ReportJson.Serialize(Protected.Report(figures)));
+        var root = document.RootElement;
+
+        root.GetProperty("dimensions").GetProperty("sector").GetProperty("total").GetInt32().ShouldBe(36);
+        var subsets = root.GetProperty("subsets");
+        subsets.EnumerateObject().Select(p => p.Name).ShouldBe([Subset.Speakers, Subset.Audience]);
+        var speakerSectors = subsets.GetProperty(Subset.Speakers).GetProperty("dimensions").GetProperty("sector");
+        (speakerSectors.GetProperty("withheld").GetBoolean(), speakerSectors.GetProperty("cells").GetArrayLength()).ShouldBe((true, 0));
+        subsets.GetProperty(Subset.Speakers).GetProperty("counted").ValueKind.ShouldBe(JsonValueKind.Null);
+        var audienceSectors = subsets.GetProperty(Subset.Audience).GetProperty("dimensions").GetProperty("sector");
+        audienceSectors.GetProperty("cells").EnumerateArray().Select(c => c.GetProperty("count").GetInt32()).ShouldBe([15, 10, 8]);
+        subsets.GetProperty(Subset.Audience).GetProperty("withProfile").GetInt32().ShouldBe(33);
     }
 }

@@ -78,4 +78,36 @@ public class ReportRecomputerTests
         snapshots.Count.ShouldBe(6);
         snapshots.ShouldBeUnique();
     }
+
+    [Theory, DatabaseProviders]
+    public async Task Lists_every_host_organisation_and_a_change_to_a_co_hosted_event_makes_both_hosts_stale(string provider)
+    {
+        await using var database = await MigratedDatabase.CreateAsync(provider);
+        int regionId, cityId, universityId;
+        await using (var db = database.Open())
+        {
+            var data = new ReportData(db);
+            var region = await data.OrganisationAsync("Västra Götalandsregionen", "region");
+            var city = await data.OrganisationAsync("Göteborgs Stad", "kommun");
+            var university = await data.OrganisationAsync("Göteborgs universitet", "akademi");
+            (regionId, cityId, universityId) = (region.Id, city.Id, university.Id);
+            await data.AddAsync(await data.EventAsync("tillsammans", new DateTime(2026, 2, 10, 17, 0, 0), region, city),
+                Someone.WithKey("a").Attended().In("region"));
+            await data.AddAsync(await data.EventAsync("regionens", new DateTime(2026, 5, 10, 17, 0, 0), region),
+                Someone.WithKey("b").Attended().In("kommun"));
+        }
+        await RecomputeAsync(database, all: false);
+
+        await using (var db = database.Open())
+            await db.Events.Where(e => e.Slug == "tillsammans").ExecuteUpdateAsync(s => s.SetProperty(e => e.DataVersion, e => e.DataVersion + 1));
+
+        var stale = await StalenessAsync(database);
+        stale.Keys.Where(s => s.Kind == ReportScope.HostKind).ShouldBe([ReportScope.ForHost(regionId), ReportScope.ForHost(cityId)], ignoreOrder: true);
+        stale.Keys.ShouldNotContain(ReportScope.ForHost(universityId));
+        stale.Where(s => s.Value).Select(s => s.Key).ShouldBe(
+        [
+            ReportScope.ForEvent("tillsammans"), ReportScope.ForQuarter(new Quarter(2026, 1)), ReportScope.ForHost(regionId),
+            ReportScope.ForHost(cityId), ReportScope.AllTime,
+        ], ignoreOrder: true);
+    }
 }

@@ -31,11 +31,17 @@ public class SnapshotStoreTests
             var stored = (await new SnapshotStore(db, FixedClock.SampleDay).LoadAsync(figures.Scope)).ShouldNotBeNull();
 
             (stored.DataVersion, stored.ComputedAtUtc).ShouldBe((7, FixedClock.SampleDay.GetUtcNow().UtcDateTime));
-            (stored.Figures with { Breakdowns = figures.Breakdowns }).ShouldBe(figures);
-            stored.Figures.Breakdowns.Select(b => b.Dimension).ShouldBe(figures.Breakdowns.Select(b => b.Dimension));
-            foreach (var (loaded, built) in stored.Figures.Breakdowns.Zip(figures.Breakdowns))
-                loaded.Tallies.ShouldBe(built.Tallies, $"{built.Dimension} tallies");
+            (stored.Figures with { Breakdowns = figures.Breakdowns, Subsets = figures.Subsets }).ShouldBe(figures);
+            TalliesOf(stored.Figures).ShouldBe(TalliesOf(figures));
             figures.Breakdowns.Sum(b => b.Tallies.Count).ShouldBeGreaterThan(0);
+            figures.Subsets.Sum(s => s.Breakdowns.Sum(b => b.Tallies.Count)).ShouldBeGreaterThan(0);
         }
     }
+
+    /// <summary>Every tally of the figures, the whole's and each subset's, named by where it sits.</summary>
+    private static List<string> TalliesOf(ReportFigures figures) =>
+    [
+        .. figures.Breakdowns.SelectMany(b => b.Tallies.Select(t => $"{b.Dimension}: {t}")),
+        .. figures.Subsets.SelectMany(s => s.Breakdowns.SelectMany(b => b.Tallies.Select(t => $"{s.Name} ({s.Counted}, {s.WithProfile}) {b.Dimension}: {t}"))),
+    ];
 }
