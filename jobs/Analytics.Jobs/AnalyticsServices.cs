@@ -24,6 +24,7 @@ public static class AnalyticsServices
         services.AddIngest(configuration, database);
         services.AddReporting(configuration);
         services.AddScoped<RecomputeReportsJob>();
+        services.AddScoped<RecomputeEventJob>();
         services.AddSingleton(s => new UploadStore(UploadStore.FolderFrom(configuration, database), s.GetRequiredService<ImportLimits>(),
             s.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ImportProgressBoard>();

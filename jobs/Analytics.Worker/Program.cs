@@ -3,7 +3,8 @@ using Analytics.Jobs;
 using Analytics.Jobs.Scheduling;
 using Hangfire;
 
-// An extra job server for production: run as many as the load needs, on any machine that reaches the database.
+// An extra job server for production: run as many as the load needs, on any machine that reaches the database. It listens
+// to the same queues as the web host's server and registers no recurring jobs: the web host does that, in one place.
 try
 {
     var builder = Host.CreateApplicationBuilder(args);

@@ -10,8 +10,9 @@ namespace Analytics.Jobs.Reports;
 /// </summary>
 public sealed class RecomputeReportsJob(ReportRecomputer recomputer, ILogger<RecomputeReportsJob> log)
 {
+    // A failure is a database hiccup that a few tries outlast; the next reconcile, at most 15 minutes away, does the rest.
     [AutomaticRetry(Attempts = 3)]
-    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    [DisableConcurrentExecution(SnapshotWriters.Lock, SnapshotWriters.LockTimeoutSeconds)]
     [Queue(JobQueues.Reports)]
     public async Task RunAsync(bool all, CancellationToken cancellationToken)
     {

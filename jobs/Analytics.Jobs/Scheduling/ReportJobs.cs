@@ -7,4 +7,7 @@ namespace Analytics.Jobs.Scheduling;
 public sealed class ReportJobs(IBackgroundJobClient jobs)
 {
     public string EnqueueRecompute() => jobs.Enqueue<RecomputeReportsJob>(j => j.RunAsync(false, CancellationToken.None));
+
+    /// <summary>Recomputes one event's reports after an import, a check-in or a consent change; the job carries the id only.</summary>
+    public string EnqueueEvent(int eventId) => jobs.Enqueue<RecomputeEventJob>(j => j.RunAsync(eventId, CancellationToken.None));
 }

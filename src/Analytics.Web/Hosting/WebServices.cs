@@ -58,9 +58,13 @@ public static class WebServices
         app.UseRouting();
         app.MapRazorPages();
         app.MapReportEndpoints();
-        // Local requests only until accounts and roles exist; the dashboard shows job ids and arguments, never personal data.
-        app.MapHangfireDashboard("/hangfire");
-        RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
+        // The dashboard shows job ids and arguments, never personal data, but it can trigger and delete jobs.
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new LocalRequestsInDevelopmentOnly(app.Environment)] });
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        RecurringJobs.Register(recurring);
+        // A lost job or an empty job store loses nothing: whatever is stale now is recomputed at start, not in 15 minutes.
+        // The embedded default has just done so before serving (DatabaseStartup), and the reconcile then finds nothing stale.
+        recurring.Trigger(RecurringJobs.ReconcileReports);
         return app;
     }
 

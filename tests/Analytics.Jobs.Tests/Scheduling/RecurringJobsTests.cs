@@ -17,33 +17,46 @@ public class RecurringJobsTests
     }
 
     [Fact]
-    public void Registers_the_report_reconciliation_under_its_constant_id_with_a_cron_in_stockholm_time()
+    public void Registers_the_reconcile_every_quarter_hour_and_the_full_recompute_at_three_at_night_in_stockholm_time()
     {
         RecurringJobs.Register(new RecurringJobManager(_storage));
 
-        var job = Registered().ShouldHaveSingleItem();
-        job.Id.ShouldBe(RecurringJobs.ReconcileReports);
-        job.Cron.ShouldBe("*/10 * * * *");
-        job.TimeZoneId.ShouldBe("Europe/Stockholm");
-        job.Error.ShouldBeNull();
-        job.NextExecution.ShouldNotBeNull();
-        (job.Job.Type, job.Job.Method.Name).ShouldBe((typeof(RecomputeReportsJob), nameof(RecomputeReportsJob.RunAsync)));
-        job.Job.Args[0].ShouldBe(false);
+        var jobs = Registered().ToDictionary(j => j.Id);
+        jobs.Keys.ShouldBe([RecurringJobs.ReconcileReports, RecurringJobs.NightlyReports], ignoreOrder: true);
+        (jobs["reports:reconcile"].Cron, jobs["reports:reconcile"].Job.Args[0]).ShouldBe(("*/15 * * * *", false));
+        (jobs["reports:nightly"].Cron, jobs["reports:nightly"].Job.Args[0]).ShouldBe(("0 3 * * *", true));
+        foreach (var job in jobs.Values)
+        {
+            job.TimeZoneId.ShouldBe("Europe/Stockholm");
+            job.Job.Queue.ShouldBe(JobQueues.Reports);
+            job.Error.ShouldBeNull();
+            (job.Job.Type, job.Job.Method.Name).ShouldBe((typeof(RecomputeReportsJob), nameof(RecomputeReportsJob.RunAsync)));
+        }
     }
 
     [Fact]
-    public void Registering_again_keeps_one_job()
+    public void The_nightly_recompute_is_next_due_at_three_in_the_morning_stockholm_time()
+    {
+        RecurringJobs.Register(new RecurringJobManager(_storage));
+
+        var next = Registered().Single(j => j.Id == RecurringJobs.NightlyReports).NextExecution.ShouldNotBeNull();
+
+        Core.Events.Quarter.ToStockholm(next).TimeOfDay.ShouldBe(TimeSpan.FromHours(3));
+    }
+
+    [Fact]
+    public void Registering_again_keeps_one_job_per_id()
     {
         var manager = new RecurringJobManager(_storage);
 
         RecurringJobs.Register(manager);
         RecurringJobs.Register(manager);
 
-        Registered().ShouldHaveSingleItem().Id.ShouldBe(RecurringJobs.ReconcileReports);
+        Registered().Select(j => j.Id).ShouldBe([RecurringJobs.ReconcileReports, RecurringJobs.NightlyReports], ignoreOrder: true);
     }
 
     [Fact]
-    public void A_triggered_reconciliation_goes_to_the_reports_queue()
+    public void A_triggered_reconcile_goes_to_the_reports_queue()
     {
         var manager = new RecurringJobManager(_storage);
         RecurringJobs.Register(manager);
@@ -51,5 +64,6 @@ public class RecurringJobsTests
         manager.Trigger(RecurringJobs.ReconcileReports);
 
         _storage.GetMonitoringApi().EnqueuedCount(JobQueues.Reports).ShouldBe(1);
+        _storage.GetMonitoringApi().EnqueuedCount(JobQueues.Default).ShouldBe(0);
     }
 }

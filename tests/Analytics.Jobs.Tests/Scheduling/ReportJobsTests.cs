@@ -34,4 +34,17 @@ public class ReportJobsTests
 
         _storage.GetMonitoringApi().EnqueuedCount(JobQueues.Reports).ShouldBe(1);
     }
+
+    [Fact]
+    public void Enqueues_an_event_recompute_on_the_reports_queue_whose_only_argument_is_the_event_id()
+    {
+        var id = new ReportJobs(new BackgroundJobClient(_storage)).EnqueueEvent(42);
+
+        using var connection = _storage.GetConnection();
+        var job = connection.GetJobData(id).ShouldNotBeNull().Job;
+        (job.Type, job.Method.Name).ShouldBe((typeof(RecomputeEventJob), nameof(RecomputeEventJob.RunAsync)));
+        var stored = JsonSerializer.Deserialize<string?[]>(InvocationData.SerializeJob(job).Arguments).ShouldNotBeNull();
+        stored.ShouldBe(["42", null]);
+        _storage.GetMonitoringApi().EnqueuedCount(JobQueues.Reports).ShouldBe(1);
+    }
 }
