@@ -38,7 +38,24 @@ public sealed class SnapshotStore(AnalyticsDbContext db, TimeProvider clock)
             .Where(s => s.Figures is not null).ToDictionary(s => s.ScopeKey, s => s.Figures!);
     }
 
+    /// <summary>
+    /// Writes the scope's one row. Two writers may both find no row and both insert (an import and a report job, on
+    /// different servers): the unique index refuses the second, which then updates the row the first wrote.
+    /// </summary>
     public async Task SaveAsync(ReportFigures figures, long dataVersion, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await WriteAsync(figures, dataVersion, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            await WriteAsync(figures, dataVersion, cancellationToken);
+        }
+    }
+
+    private async Task WriteAsync(ReportFigures figures, long dataVersion, CancellationToken cancellationToken)
     {
         var snapshot = await db.ReportSnapshots
             .SingleOrDefaultAsync(s => s.ScopeKind == figures.Scope.Kind && s.ScopeKey == figures.Scope.Key, cancellationToken);
