@@ -1,6 +1,7 @@
 using Analytics.Core.Events;
 using Analytics.Core.Organisations;
 using Analytics.Core.Participations;
+using Analytics.Core.Targets;
 using Analytics.Core.Taxonomies;
 using Analytics.Data;
 
@@ -28,6 +29,13 @@ public sealed class ReportData(AnalyticsDbContext db)
         db.Events.Add(ev);
         await db.SaveChangesAsync();
         return ev;
+    }
+
+    /// <summary>The share of one category the steering group aims for.</summary>
+    public async Task TargetAsync(Dimension dimension, string code, double share, bool isExample = false)
+    {
+        db.TargetMixes.Add(new TargetMix { Dimension = dimension.Code(), Code = code, Share = share, IsExample = isExample });
+        await db.SaveChangesAsync();
     }
 
     public async Task AddAsync(Event ev, params Someone[] people)

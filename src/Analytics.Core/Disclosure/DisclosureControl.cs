@@ -27,9 +27,11 @@ public sealed class DisclosureControl
         var dimensions = figures.Breakdowns.ToDictionary(b => b.Dimension, b => Protect(b, figures.WithProfile));
         var subsets = figures.Subsets.ToDictionary(s => s.Name, s => new ProtectedSubset(Count(s.Counted), Count(s.WithProfile),
             s.Breakdowns.ToDictionary(b => b.Dimension, b => Protect(b, s.WithProfile, figures.Find(b.Dimension)))));
+        var balance = figures.Balance.ToDictionary(b => b.Dimension, b => Protect(b, dimensions.GetValueOrDefault(b.Dimension), figures.WithProfile));
+        var reach = figures.Reach is { } r ? Protect(r, figures.WithProfile) : null;
         var period = figures.Scope.Kind != ReportScope.EventKind;
         return new ProtectedReport(new ProtectedScope(figures.Scope.Kind, figures.Scope.Key), K,
-            period ? figures.Events : null, period ? figures.EventsWithAttendance : null, participants, dimensions, subsets);
+            period ? figures.Events : null, period ? figures.EventsWithAttendance : null, participants, dimensions, subsets, reach, balance);
     }
 
     /// <summary>A headcount: zero is shown, 1..k−1 is not.</summary>
@@ -87,6 +89,75 @@ public sealed class DisclosureControl
             indicesShown && Diversity.Evenness(counts) is { } even ? Math.Round(even, 3) : null,
             cells, false, Note(primary, secondary, indicesShown));
     }
+
+    /// <summary>
+    /// Protects reach. The distinct organisations, sectors and municipalities, and the new organisations, count categories,
+    /// not people: "7 organisations" says nothing about how many came from each, and naming them is what rule 3 guards.
+    /// So they are shown as they are, like the shares of events. Returning attendees are people, so that count passes
+    /// the threshold. The E-I index is a diversity index and follows the minimum for indices.
+    /// </summary>
+    public ProtectedReach Protect(ReachFigures reach, int withProfile)
+    {
+        var indicesShown = withProfile >= DisclosureOptions.MinimumForIndices;
+        var returning = Count(reach.ReturningAttendees);
+        var notes = new List<string>();
+        if (returning is null)
+            notes.Add($"Återkommande deltagare visas som <{K} när de är färre än {K}.");
+        if (!indicesShown)
+            notes.Add($"E-I-index visas först när minst {DisclosureOptions.MinimumForIndices} personer har delat sin profil.");
+        return new ProtectedReach(reach.Organisations, reach.Sectors, reach.Municipalities, reach.NewOrganisations, returning,
+            Round(reach.ShareOfCrossSectorEvents, 3), Round(reach.ShareOfCoHostedEvents, 3),
+            new ProtectedTieNetwork(reach.Ties.Ties, Math.Round(reach.Ties.TotalWeight, 3), indicesShown ? Round(reach.Ties.EiIndex, 3) : null),
+            notes.Count == 0 ? "Antal organisationer, sektorer och kommuner räknar kategorier, inte personer, och visas som de är." : string.Join(" ", notes));
+    }
+
+    /// <summary>
+    /// Compares one dimension with its target mix, cell by cell as the dimension's protected breakdown shows it: a
+    /// suppressed cell keeps only its target. Shares, intervals, gaps and D need the minimum for indices, and D is
+    /// withheld when any cell is suppressed, since D and the shown gaps would give the hidden shares away.
+    /// </summary>
+    public ProtectedBalance Protect(BalanceFigures balance, ProtectedBreakdown? breakdown, int withProfile)
+    {
+        if (breakdown is null || breakdown.Withheld)
+            return new ProtectedBalance(null, balance.IsExample, [], true,
+                $"Jämförelsen med målen visas inte eftersom fördelningen inte visas. {breakdown?.Note}".TrimEnd());
+
+        var shown = breakdown.Cells.ToDictionary(c => c.Code);
+        var indicesShown = withProfile >= DisclosureOptions.MinimumForIndices && balance.Total > 0;
+        var cells = balance.Categories.Select(c =>
+        {
+            // A category nobody came from is not in the breakdown; zero is shown, like any zero headcount.
+            if (c.Count > 0 && (!shown.TryGetValue(c.Code, out var cell) || cell.Suppressed))
+                return new ProtectedBalanceCell(c.Code, c.Label, null, null, null, null, c.Target, null, null, true);
+            if (!indicesShown)
+                return new ProtectedBalanceCell(c.Code, c.Label, c.Count, null, null, null, c.Target, null, null, false);
+            var share = (double)c.Count / balance.Total;
+            var (low, high) = Wilson.Interval(c.Count, balance.Total)!.Value;
+            return new ProtectedBalanceCell(c.Code, c.Label, c.Count, Math.Round(share, 3), Math.Round(low, 3), Math.Round(high, 3),
+                c.Target, Math.Round(TargetGap.Gap(share, c.Target), 3), Round(TargetGap.RepresentationRatio(share, c.Target), 2), false);
+        }).ToList();
+
+        var suppressed = cells.Count(c => c.Suppressed);
+        var dissimilarity = indicesShown && suppressed == 0
+            ? Round(TargetGap.Dissimilarity(
+                balance.Categories.ToDictionary(c => c.Code, c => (double)c.Count / balance.Total),
+                balance.Categories.ToDictionary(c => c.Code, c => c.Target)), 3)
+            : null;
+
+        var notes = new List<string>();
+        if (!indicesShown)
+            notes.Add($"Andelar, intervall och avstånd till målen visas först när minst {DisclosureOptions.MinimumForIndices} personer har delat sin profil.");
+        else if (suppressed > 0)
+            notes.Add($"{suppressed} {(suppressed == 1 ? "kategori" : "kategorier")} visas som <{K} utan andel och avstånd till målet. " +
+                      "Olikhetsindex D visas inte, eftersom de dolda andelarna annars skulle kunna räknas fram ur det.");
+        else
+            notes.Add("Andelar med 95 % Wilson-intervall; avstånd = andel − mål; kvot = andel / mål; D = ½ Σ |andel − mål|.");
+        if (balance.IsExample)
+            notes.Add("Målen är exempel, inte beslutade mål.");
+        return new ProtectedBalance(dissimilarity, balance.IsExample, cells, false, string.Join(" ", notes));
+    }
+
+    private static double? Round(double? value, int decimals) => value is { } v ? Math.Round(v, decimals) : null;
 
     private IReadOnlyList<Tally> Rolled(Breakdown breakdown) =>
         breakdown.Dimension == Dimension.Organisation.Code() ? RollUpSmallOrganisations(breakdown.Tallies) : breakdown.Tallies;

@@ -10,7 +10,8 @@ namespace Analytics.Core.Disclosure;
 public sealed class ProtectedReport
 {
     internal ProtectedReport(ProtectedScope scope, int k, int? events, int? eventsWithAttendance, ProtectedParticipants participants,
-        IReadOnlyDictionary<string, ProtectedBreakdown> dimensions, IReadOnlyDictionary<string, ProtectedSubset> subsets)
+        IReadOnlyDictionary<string, ProtectedBreakdown> dimensions, IReadOnlyDictionary<string, ProtectedSubset> subsets,
+        ProtectedReach? reach, IReadOnlyDictionary<string, ProtectedBalance> balance)
     {
         Scope = scope;
         K = k;
@@ -19,6 +20,8 @@ public sealed class ProtectedReport
         Participants = participants;
         Dimensions = dimensions;
         Subsets = subsets;
+        Reach = reach;
+        Balance = balance;
     }
 
     public ProtectedScope Scope { get; }
@@ -33,9 +36,17 @@ public sealed class ProtectedReport
     /// <summary>Speakers, audience and registered (see <see cref="Reports.Subset"/>), each protected on its own.</summary>
     public IReadOnlyDictionary<string, ProtectedSubset> Subsets { get; }
 
+    /// <summary>Reach across organisations, sectors and municipalities; null for snapshots computed before reach existed.</summary>
+    public ProtectedReach? Reach { get; }
+
+    /// <summary>Each dimension with a target mix against it, by dimension code.</summary>
+    public IReadOnlyDictionary<string, ProtectedBalance> Balance { get; }
+
     public ProtectedBreakdown? Dimension(string code) => Dimensions.GetValueOrDefault(code);
 
     public ProtectedSubset? Subset(string name) => Subsets.GetValueOrDefault(name);
+
+    public ProtectedBalance? BalanceOf(string dimension) => Balance.GetValueOrDefault(dimension);
 
     /// <summary>How a possibly suppressed count is written for people: the number, or "&lt;k".</summary>
     public string Show(int? count) => count?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? $"<{K}";
@@ -82,3 +93,73 @@ public sealed class ProtectedBreakdown
 }
 
 public sealed record ProtectedCell(string Code, string Label, int? Count, double? Share, bool Suppressed);
+
+/// <summary>
+/// Reach after disclosure control. Counts of organisations, sectors and municipalities are counts of categories and are
+/// shown as they are; ReturningAttendees counts people and is null from 1 to k−1.
+/// </summary>
+public sealed class ProtectedReach
+{
+    internal ProtectedReach(int organisations, int sectors, int municipalities, int newOrganisations, int? returningAttendees,
+        double? shareOfCrossSectorEvents, double? shareOfCoHostedEvents, ProtectedTieNetwork ties, string note)
+    {
+        Organisations = organisations;
+        Sectors = sectors;
+        Municipalities = municipalities;
+        NewOrganisations = newOrganisations;
+        ReturningAttendees = returningAttendees;
+        ShareOfCrossSectorEvents = shareOfCrossSectorEvents;
+        ShareOfCoHostedEvents = shareOfCoHostedEvents;
+        Ties = ties;
+        Note = note;
+    }
+
+    public int Organisations { get; }
+    public int Sectors { get; }
+    public int Municipalities { get; }
+    public int NewOrganisations { get; }
+    public int? ReturningAttendees { get; }
+    public double? ShareOfCrossSectorEvents { get; }
+    public double? ShareOfCoHostedEvents { get; }
+    public ProtectedTieNetwork Ties { get; }
+
+    /// <summary>What was withheld and why, in Swedish.</summary>
+    public string Note { get; }
+}
+
+/// <summary>The organisation tie network in summary; the E-I index is null below the minimum for indices or without ties.</summary>
+public sealed record ProtectedTieNetwork(int Count, double TotalWeight, double? EiIndex);
+
+/// <summary>One dimension against the target mix, after disclosure control.</summary>
+public sealed class ProtectedBalance
+{
+    internal ProtectedBalance(double? dissimilarity, bool isExample, IReadOnlyList<ProtectedBalanceCell> cells, bool withheld, string note)
+    {
+        Dissimilarity = dissimilarity;
+        IsExample = isExample;
+        Cells = cells;
+        Withheld = withheld;
+        Note = note;
+    }
+
+    /// <summary>D = ½ Σ |p − r|; null when any cell is suppressed, or below the minimum for indices.</summary>
+    public double? Dissimilarity { get; }
+
+    /// <summary>True when the targets are the seeded examples rather than decided ones ("exempel").</summary>
+    public bool IsExample { get; }
+    public IReadOnlyList<ProtectedBalanceCell> Cells { get; }
+
+    /// <summary>True when the breakdown of the dimension is withheld, and with it every comparison.</summary>
+    public bool Withheld { get; }
+
+    /// <summary>What was withheld and why, in Swedish, for the method text.</summary>
+    public string Note { get; }
+}
+
+/// <summary>
+/// One category against its target: count, share with its Wilson 95 % interval (Low, High), target, gap p − r and
+/// representation ratio p / r. Everything but the target is null where the cell is suppressed; share and what follows
+/// from it are null below the minimum for indices.
+/// </summary>
+public sealed record ProtectedBalanceCell(string Code, string Label, int? Count, double? Share, double? Low, double? High,
+    double Target, double? Gap, double? Ratio, bool Suppressed);

@@ -21,6 +21,12 @@ public sealed record ReportFigures(
     /// </summary>
     public IReadOnlyList<Subset> Subsets { get; init; } = [];
 
+    /// <summary>Reach across organisations, sectors and municipalities; null in snapshots computed before reach existed.</summary>
+    public ReachFigures? Reach { get; init; }
+
+    /// <summary>The dimensions that have a target mix, against it; empty where no targets are set.</summary>
+    public IReadOnlyList<BalanceFigures> Balance { get; init; } = [];
+
     /// <summary>
     /// Registered counts RSVP yes. Attended is null where no event in scope has an attendance list. Counted is the base
     /// of every breakdown: attendees where attendance is known, otherwise registrations. Guests add to headcounts only.
@@ -28,4 +34,6 @@ public sealed record ReportFigures(
     public Breakdown? Find(string dimension) => Breakdowns.FirstOrDefault(b => b.Dimension == dimension);
 
     public Subset? FindSubset(string name) => Subsets.FirstOrDefault(s => s.Name == name);
+
+    public BalanceFigures? FindBalance(string dimension) => Balance.FirstOrDefault(b => b.Dimension == dimension);
 }

@@ -1,6 +1,8 @@
 using Analytics.Core.Events;
+using Analytics.Core.Metrics;
 using Analytics.Core.Participations;
 using Analytics.Core.Reports;
+using Analytics.Core.Targets;
 using Analytics.Core.Taxonomies;
 using Analytics.Data;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +41,8 @@ public sealed class ReportBuilder(AnalyticsDbContext db)
 
     private async Task<ReportFigures> BuildAsync(ReportScope scope, IQueryable<Event> events, CancellationToken cancellationToken)
     {
-        var eventIds = await events.Select(e => e.Id).ToListAsync(cancellationToken);
+        var starts = await events.Select(e => new { e.Id, e.StartsAtUtc }).ToDictionaryAsync(e => e.Id, e => e.StartsAtUtc, cancellationToken);
+        var eventIds = starts.Keys.ToList();
         var rows = await db.Participations.AsNoTracking()
             .Where(p => eventIds.Contains(p.EventId))
             .Select(p => new Row(p.EventId, p.AttendeeKey, p.Rsvp, p.Attendance, p.Guests, p.HasProfile, p.RoleCode,
@@ -55,9 +58,11 @@ public sealed class ReportBuilder(AnalyticsDbContext db)
         var speakers = counted.Where(r => r.Role == RoleCodes.Speaker).ToList();
         var audience = counted.Where(r => r.Role == RoleCodes.Participant).ToList();
 
-        var tallies = new Tallies(await Labels(cancellationToken), await db.Organisations.AsNoTracking()
+        var organisations = await db.Organisations.AsNoTracking()
             .Select(o => new { o.Id, o.Name, o.SectorCode })
-            .ToDictionaryAsync(o => o.Id, o => (o.Name, o.SectorCode), cancellationToken));
+            .ToDictionaryAsync(o => o.Id, o => (o.Name, o.SectorCode), cancellationToken);
+        var tallies = new Tallies(await Labels(cancellationToken), organisations);
+        var profile = tallies.Profile(profiled);
 
         return new ReportFigures(scope, eventIds.Count, attendanceKnown.Count,
             Registered: registered.Sum(r => 1 + r.Guests),
@@ -65,8 +70,10 @@ public sealed class ReportBuilder(AnalyticsDbContext db)
             Counted: counted.Count,
             WithProfile: profiled.Count,
             Guests: registered.Sum(r => r.Guests),
-            Breakdowns: [.. tallies.Profile(profiled), tallies.Of(Dimension.Role, counted, r => r.Role)])
+            Breakdowns: [.. profile, tallies.Of(Dimension.Role, counted, r => r.Role)])
         {
+            Reach = await ReachAsync(starts, counted, organisations.ToDictionary(o => o.Key, o => o.Value.SectorCode), cancellationToken),
+            Balance = tallies.Balance(profile, await db.TargetMixes.AsNoTracking().ToListAsync(cancellationToken)),
             Subsets =
             [
                 tallies.SubsetOf(Subset.Speakers, speakers), tallies.SubsetOf(Subset.Audience, audience),
@@ -74,6 +81,44 @@ public sealed class ReportBuilder(AnalyticsDbContext db)
             ],
         };
     }
+
+    /// <summary>
+    /// Reach of the counted rows. History is every counted row of an event outside the scope that started before the
+    /// scope's last event: for an event, the events before it; for a quarter, the quarters before it; for a host, what the
+    /// network saw before the host's events.
+    /// </summary>
+    private async Task<ReachFigures> ReachAsync(Dictionary<int, DateTime> starts, List<Row> counted,
+        Dictionary<int, string> sectorByOrganisation, CancellationToken cancellationToken)
+    {
+        var scope = counted.Select(r => new ReachRow(r.EventId, starts[r.EventId], r.AttendeeKey, null, null, null)).ToList();
+        var profiled = counted.Where(r => r.HasProfile)
+            .Select(r => new ReachRow(r.EventId, starts[r.EventId], r.AttendeeKey, r.OrganisationId, r.Sector, r.Municipality)).ToList();
+        var eventIds = starts.Keys.ToList();
+        var history = starts.Count == 0 ? [] : await HistoryAsync(eventIds, starts.Values.Max(), cancellationToken);
+        var hostCounts = await db.EventHosts.Where(h => eventIds.Contains(h.EventId))
+            .GroupBy(h => h.EventId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(h => h.Key, h => h.Count, cancellationToken);
+        var ties = CollaborationNetwork.Ties(profiled.Where(r => r.OrganisationId is not null)
+            .GroupBy(r => r.EventId).Select(g => g.Select(r => r.OrganisationId!.Value)));
+
+        return new ReachFigures(
+            Reach.DistinctOrganisations(profiled), Reach.DistinctSectors(profiled), Reach.DistinctMunicipalities(profiled),
+            Reach.NewOrganisations(profiled, history), Reach.ReturningAttendees(scope, history),
+            Reach.ShareOfCrossSectorEvents(profiled, eventIds),
+            Reach.ShareOfCoHostedEvents([.. eventIds.Select(id => new EventHosts(id, hostCounts.GetValueOrDefault(id)))]),
+            new TieNetworkFigures(ties.Count, ties.Sum(t => t.Weight), EiIndex.Weighted(ties, sectorByOrganisation)));
+    }
+
+    /// <summary>The counted rows of events outside the scope that started before the given time, as reach reads them.</summary>
+    private async Task<List<ReachRow>> HistoryAsync(List<int> scopeEventIds, DateTime before, CancellationToken cancellationToken) =>
+        await (from p in db.Participations.AsNoTracking()
+               join e in db.Events on p.EventId equals e.Id
+               where e.StartsAtUtc < before && !scopeEventIds.Contains(p.EventId)
+                     && (p.AttendeeKey != null || p.OrganisationId != null)
+                     && (p.Attendance == Attendance.Attended
+                         || (p.Rsvp == Rsvp.Yes && !db.Participations.Any(q => q.EventId == p.EventId && q.Attendance != Attendance.Unknown)))
+               select new ReachRow(p.EventId, e.StartsAtUtc, p.AttendeeKey, p.HasProfile ? p.OrganisationId : null, null, null))
+            .ToListAsync(cancellationToken);
 
     private async Task<Dictionary<(string, string), string>> Labels(CancellationToken cancellationToken) =>
         (await db.TaxonomyCategories.AsNoTracking().Select(c => new { c.Dimension, c.Code, c.NameSv }).ToListAsync(cancellationToken))
@@ -111,6 +156,28 @@ public sealed class ReportBuilder(AnalyticsDbContext db)
                     return new Tally(id.ToString(System.Globalization.CultureInfo.InvariantCulture), o.Name, g.Count(), Persons(g),
                         o.SectorCode, Label(Dimension.Sector, o.SectorCode));
                 }).ToList());
+
+        /// <summary>
+        /// Each profile breakdown that has a target mix, against it: every category with a target or with people. A
+        /// dimension counts as example targets when any of its targets is one.
+        /// </summary>
+        public List<BalanceFigures> Balance(IReadOnlyList<Breakdown> profile, IReadOnlyList<TargetMix> targets) =>
+        [
+            .. targets.GroupBy(t => t.Dimension)
+                .Select(g => (Targets: g.ToList(), Breakdown: profile.FirstOrDefault(b => b.Dimension == g.Key)))
+                .Where(d => d.Breakdown is not null && d.Breakdown.Dimension != Dimension.Organisation.Code())
+                .OrderBy(d => d.Breakdown!.Dimension, StringComparer.Ordinal)
+                .Select(d =>
+                {
+                    var counts = d.Breakdown!.Tallies.ToDictionary(t => t.Code, t => t.Count);
+                    var shares = d.Targets.ToDictionary(t => t.Code, t => t.Share);
+                    return new BalanceFigures(d.Breakdown.Dimension, d.Targets.Any(t => t.IsExample), d.Breakdown.Total,
+                        [.. shares.Keys.Union(counts.Keys)
+                            .Select(code => new BalanceCount(code, labels.GetValueOrDefault((d.Breakdown.Dimension, code)) ?? code,
+                                counts.GetValueOrDefault(code), shares.GetValueOrDefault(code)))
+                            .OrderByDescending(c => c.Target).ThenBy(c => c.Label, StringComparer.Ordinal)]);
+                }),
+        ];
 
         private string Label(Dimension dimension, string code) => labels.GetValueOrDefault((dimension.Code(), code)) ?? code;
 

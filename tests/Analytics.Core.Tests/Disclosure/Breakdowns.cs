@@ -24,6 +24,15 @@ internal static class Breakdowns
             o.Name.ToLowerInvariant().Replace(' ', '-'), o.Name, o.Persons, o.Persons,
             o.Sector, Taxonomy.Find(Taxonomy.Sectors, o.Sector)!.NameSv))]);
 
+    /// <summary>A breakdown against targets, as the report builder makes it: every category with a target or with people.</summary>
+    public static BalanceFigures Balance(Breakdown breakdown, bool isExample, params (string Code, double Target)[] targets)
+    {
+        var counts = breakdown.Tallies.Where(t => t.Count > 0).ToDictionary(t => t.Code, t => t.Count);
+        var shares = targets.ToDictionary(t => t.Code, t => t.Target);
+        return new BalanceFigures(breakdown.Dimension, isExample, breakdown.Total, [.. counts.Keys.Union(shares.Keys).Select(code =>
+            new BalanceCount(code, Taxonomy.Find(Taxonomy.Sectors, code)!.NameSv, counts.GetValueOrDefault(code), shares.GetValueOrDefault(code)))]);
+    }
+
     public static ReportFigures Event(string slug, int registered, int? attended, int withProfile, params Breakdown[] breakdowns) =>
         new(ReportScope.ForEvent(slug), 1, attended is null ? 0 : 1, registered, attended, attended ?? registered, withProfile, 0, breakdowns);
 }

@@ -75,4 +75,44 @@ public class ReportJsonTests
             .ShouldBe([("kommun", false), ("region", true), ("stat", true)]);
         subsets.GetProperty(Subset.Audience).GetProperty("withProfile").GetInt32().ShouldBe(33);
     }
+
+    [Fact]
+    public void Writes_reach_and_balance_beside_the_documented_members()
+    {
+        var sectors = Protected.Sectors(("kommun", 17), ("region", 10), ("stat", 9), ("civilsamhalle", 3), ("naringsliv", 2));
+        var figures = Protected.Event(Slug, registered: 64, attended: 48, sectors) with
+        {
+            Reach = new ReachFigures(12, 5, 7, 3, 20, 1, 0, new TieNetworkFigures(30, 11.5, 0.4)),
+            Balance = [new BalanceFigures("sector", IsExample: true, sectors.Total,
+                [.. sectors.Tallies.Select(t => new BalanceCount(t.Code, t.Label, t.Count, 0.2))])],
+        };
+
+        using var document = JsonDocument.Parse(ReportJson.Serialize(Protected.Report(figures)));
+        var root = document.RootElement;
+
+        root.EnumerateObject().Select(p => p.Name).ShouldBe(
+            ["scope", "k", "events", "eventsWithAttendance", "participants", "dimensions", "subsets", "reach", "balance"]);
+        var reach = root.GetProperty("reach");
+        reach.EnumerateObject().Select(p => p.Name).ShouldBe(
+        [
+            "organisations", "sectors", "municipalities", "newOrganisations", "returningAttendees", "shareOfCrossSectorEvents",
+            "shareOfCoHostedEvents", "ties", "note",
+        ]);
+        (reach.GetProperty("organisations").GetInt32(), reach.GetProperty("returningAttendees").GetInt32()).ShouldBe((12, 20));
+        reach.GetProperty("ties").EnumerateObject().Select(p => (p.Name, p.Value.GetDouble()))
+            .ShouldBe([("count", 30), ("totalWeight", 11.5), ("eiIndex", 0.4)]);
+
+        var sector = root.GetProperty("balance").GetProperty("sector");
+        sector.EnumerateObject().Select(p => p.Name).ShouldBe(["dissimilarity", "isExample", "cells", "withheld", "note"]);
+        (sector.GetProperty("dissimilarity").ValueKind, sector.GetProperty("isExample").GetBoolean()).ShouldBe((JsonValueKind.Null, true));
+        var cells = sector.GetProperty("cells").EnumerateArray().ToList();
+        cells.ShouldAllBe(c => c.EnumerateObject().Select(p => p.Name)
+            .SequenceEqual(new[] { "code", "label", "count", "share", "low", "high", "target", "gap", "ratio", "suppressed" }));
+        var kommun = cells.Single(c => c.GetProperty("code").GetString() == "kommun");
+        (kommun.GetProperty("count").GetInt32(), kommun.GetProperty("share").GetDouble(), kommun.GetProperty("gap").GetDouble(),
+            kommun.GetProperty("suppressed").GetBoolean()).ShouldBe((17, 0.415, 0.215, false));
+        var civilSociety = cells.Single(c => c.GetProperty("code").GetString() == "civilsamhalle");
+        (civilSociety.GetProperty("share").ValueKind, civilSociety.GetProperty("target").GetDouble(), civilSociety.GetProperty("suppressed").GetBoolean())
+            .ShouldBe((JsonValueKind.Null, 0.2, true));
+    }
 }

@@ -86,6 +86,10 @@ public class SampleSnapshotTests
             $"attended {(withList.Count == 0 ? "unknown" : rows.Where(r => r.Attendance == Attendance.Attended).Sum(r => 1 + r.Guests))}",
             $"guests {yes.Sum(r => r.Guests)}",
         };
+        var profiled = counted.Where(r => r.HasProfile).ToList();
+        lines.Add($"reach organisations {profiled.Where(r => r.OrganisationId is not null).Select(r => r.OrganisationId).Distinct().Count()}");
+        lines.Add($"reach sectors {profiled.Where(r => r.SectorCode is not null).Select(r => r.SectorCode).Distinct().Count()}");
+        lines.Add($"reach municipalities {profiled.Where(r => r.MunicipalityCode is not null).Select(r => r.MunicipalityCode).Distinct().Count()}");
         lines.AddRange(Group("", counted));
         lines.AddRange(Cells("role", counted, p => p.RoleCode));
         lines.AddRange(Group($"{Subset.Speakers} ", counted.Where(r => r.RoleCode == RoleCodes.Speaker).ToList()));
@@ -121,6 +125,10 @@ public class SampleSnapshotTests
             $"counted {figures.Counted}",
             $"with profile {figures.WithProfile}",
         };
+        var reach = figures.Reach.ShouldNotBeNull();
+        lines.Add($"reach organisations {reach.Organisations}");
+        lines.Add($"reach sectors {reach.Sectors}");
+        lines.Add($"reach municipalities {reach.Municipalities}");
         lines.AddRange(figures.Breakdowns.SelectMany(b => Cells("", b)));
         foreach (var subset in figures.Subsets)
         {

@@ -1,4 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Analytics.Core.Reports;
+using Analytics.Core.Taxonomies;
 using Analytics.Reporting.Figures;
 using Analytics.Reporting.Snapshots;
 using Analytics.Testing;
@@ -15,6 +18,7 @@ public class SnapshotStoreTests
         {
             var data = new ReportData(db);
             var region = await data.OrganisationAsync("Västra Götalandsregionen", "region");
+            await data.TargetAsync(Dimension.Sector, "region", 0.15, isExample: true);
             await data.AddAsync(await data.EventAsync("mars", new DateTime(2026, 3, 23, 17, 0, 0)),
                 Someone.WithKey("a").Attended().In("region").From(region).Bringing(1), Someone.WithKey("b").Attended().In("civilsamhalle"),
                 Someone.WithKey("c").NoShow().In("kommun"), Someone.Anonymous().Attended().FromUnmapped("föreningen hallonbacken"));
@@ -31,11 +35,34 @@ public class SnapshotStoreTests
             var stored = (await new SnapshotStore(db, FixedClock.SampleDay).LoadAsync(figures.Scope)).ShouldNotBeNull();
 
             (stored.DataVersion, stored.ComputedAtUtc).ShouldBe((7, FixedClock.SampleDay.GetUtcNow().UtcDateTime));
-            (stored.Figures with { Breakdowns = figures.Breakdowns, Subsets = figures.Subsets }).ShouldBe(figures);
+            (stored.Figures with { Breakdowns = figures.Breakdowns, Subsets = figures.Subsets, Balance = figures.Balance }).ShouldBe(figures);
             TalliesOf(stored.Figures).ShouldBe(TalliesOf(figures));
+            figures.Reach.ShouldNotBeNull();
             figures.Breakdowns.Sum(b => b.Tallies.Count).ShouldBeGreaterThan(0);
             figures.Subsets.Sum(s => s.Breakdowns.Sum(b => b.Tallies.Count)).ShouldBeGreaterThan(0);
+            figures.Balance.Sum(b => b.Categories.Count).ShouldBeGreaterThan(0);
         }
+    }
+
+    [Theory, DatabaseProviders]
+    public async Task Loads_a_snapshot_stored_before_reach_and_balance_existed(string provider)
+    {
+        await using var database = await MigratedDatabase.CreateAsync(provider);
+        var figures = new ReportFigures(ReportScope.ForEvent("gammal"), 1, 1, 12, 10, 10, 10, 0,
+            [new Breakdown("sector", [new Tally("kommun", "Kommun", 10, 10)])]);
+        var payload = JsonNode.Parse(JsonSerializer.Serialize(figures, JsonSerializerOptions.Web))!.AsObject();
+        payload.Remove("reach").ShouldBeTrue();
+        payload.Remove("balance").ShouldBeTrue();
+        await using (var db = database.Open())
+        {
+            db.ReportSnapshots.Add(new ReportSnapshot { ScopeKind = "event", ScopeKey = "gammal", Payload = payload.ToJsonString() });
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = database.Open();
+        var stored = (await new SnapshotStore(read, FixedClock.SampleDay).LoadAsync(figures.Scope)).ShouldNotBeNull().Figures;
+
+        (stored.Reach, stored.Balance.Count, stored.Counted).ShouldBe((null, 0, 10));
     }
 
     /// <summary>Every tally of the figures, the whole's and each subset's, named by where it sits.</summary>
@@ -43,5 +70,6 @@ public class SnapshotStoreTests
     [
         .. figures.Breakdowns.SelectMany(b => b.Tallies.Select(t => $"{b.Dimension}: {t}")),
         .. figures.Subsets.SelectMany(s => s.Breakdowns.SelectMany(b => b.Tallies.Select(t => $"{s.Name} ({s.Counted}, {s.WithProfile}) {b.Dimension}: {t}"))),
+        .. figures.Balance.SelectMany(b => b.Categories.Select(c => $"balance {b.Dimension} ({b.IsExample}, {b.Total}): {c}")),
     ];
 }
