@@ -34,6 +34,13 @@ public sealed class DisclosureControl
             period ? figures.Events : null, period ? figures.EventsWithAttendance : null, participants, dimensions, subsets, reach, balance);
     }
 
+    /// <summary>
+    /// Protects figures for public outputs (open data, published reports): every tally's count and persons are first
+    /// perturbed by the cell-key method, then protected as <see cref="Protect(ReportFigures)"/> does. Headcounts carry no
+    /// cell key in the figures and pass the threshold only.
+    /// </summary>
+    public ProtectedReport ProtectPublic(ReportFigures figures) => Protect(PerturbedFigures.Of(figures, Rolled));
+
     /// <summary>A headcount: zero is shown, 1..k−1 is not.</summary>
     public int? Count(int count) => count is > 0 and var c && c < K ? null : count;
 
@@ -179,7 +186,7 @@ public sealed class DisclosureControl
         var rolled = tallies.Where(t => t.Persons < K && t.Group is not null)
             .GroupBy(t => (t.Group!, t.GroupLabel))
             .Select(g => new Tally($"ovriga:{g.Key.Item1}", $"Övriga organisationer inom {(g.Key.GroupLabel ?? g.Key.Item1).ToLowerInvariant()}",
-                g.Sum(t => t.Count), g.Sum(t => t.Persons)));
+                g.Sum(t => t.Count), g.Sum(t => t.Persons), KeySum: g.Aggregate(0.0, (sum, t) => CellKey.Combine(sum, t.KeySum))));
         return [.. named, .. rolled];
     }
 

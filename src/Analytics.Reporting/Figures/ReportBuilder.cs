@@ -1,3 +1,4 @@
+using Analytics.Core.Disclosure;
 using Analytics.Core.Events;
 using Analytics.Core.Metrics;
 using Analytics.Core.Participations;
@@ -46,7 +47,7 @@ public sealed class ReportBuilder(AnalyticsDbContext db)
         var rows = await db.Participations.AsNoTracking()
             .Where(p => eventIds.Contains(p.EventId))
             .Select(p => new Row(p.EventId, p.AttendeeKey, p.Rsvp, p.Attendance, p.Guests, p.HasProfile, p.RoleCode,
-                p.SectorCode, p.ProfessionCode, p.OrganisationId, p.UnmappedOrganisation, p.MunicipalityCode))
+                p.SectorCode, p.ProfessionCode, p.OrganisationId, p.UnmappedOrganisation, p.MunicipalityCode, p.RecordKey))
             .ToListAsync(cancellationToken);
 
         // An event's attendance is known when its list marked anyone as attended or absent.
@@ -143,7 +144,7 @@ public sealed class ReportBuilder(AnalyticsDbContext db)
 
         public Breakdown Of(Dimension dimension, IEnumerable<Row> rows, Func<Row, string?> code) =>
             new(dimension.Code(), rows.Where(r => code(r) is not null).GroupBy(r => code(r)!)
-                .Select(g => new Tally(g.Key, Label(dimension, g.Key), g.Count(), Persons(g))).ToList());
+                .Select(g => new Tally(g.Key, Label(dimension, g.Key), g.Count(), Persons(g), KeySum: KeySum(g))).ToList());
 
         private Breakdown Organisations(IEnumerable<Row> profiled) =>
             new(Dimension.Organisation.Code(), profiled
@@ -152,9 +153,9 @@ public sealed class ReportBuilder(AnalyticsDbContext db)
                 .Select(g =>
                 {
                     if (g.Key is not { } id || !organisations.TryGetValue(id, out var o))
-                        return new Tally(UnmappedOrganisation, "Ej mappad organisation", g.Count(), Persons(g));
+                        return new Tally(UnmappedOrganisation, "Ej mappad organisation", g.Count(), Persons(g), KeySum: KeySum(g));
                     return new Tally(id.ToString(System.Globalization.CultureInfo.InvariantCulture), o.Name, g.Count(), Persons(g),
-                        o.SectorCode, Label(Dimension.Sector, o.SectorCode));
+                        o.SectorCode, Label(Dimension.Sector, o.SectorCode), KeySum(g));
                 }).ToList());
 
         /// <summary>
@@ -187,8 +188,11 @@ public sealed class ReportBuilder(AnalyticsDbContext db)
             var keyed = rows.Where(r => r.AttendeeKey is not null).Select(r => r.AttendeeKey).Distinct().Count();
             return keyed + rows.Count(r => r.AttendeeKey is null);
         }
+
+        private static double KeySum(IEnumerable<Row> rows) => CellKey.KeySum(rows.Select(r => r.RecordKey));
     }
 
     private sealed record Row(int EventId, string? AttendeeKey, Rsvp Rsvp, Attendance Attendance, int Guests, bool HasProfile,
-        string Role, string? Sector, string? Profession, int? OrganisationId, string? UnmappedOrganisation, string? Municipality);
+        string Role, string? Sector, string? Profession, int? OrganisationId, string? UnmappedOrganisation, string? Municipality,
+        double RecordKey);
 }

@@ -1,0 +1,43 @@
+using Analytics.Core.Reports;
+
+namespace Analytics.Core.Disclosure;
+
+/// <summary>
+/// Raw figures with the count and persons of every tally perturbed by its cell key (<see cref="CellKey"/>), for public
+/// outputs. Totals and shares then follow from the perturbed counts, and the threshold and suppression apply to them.
+/// </summary>
+internal static class PerturbedFigures
+{
+    public static ReportFigures Of(ReportFigures figures, Func<Breakdown, IReadOnlyList<Tally>> rolledUp)
+    {
+        var breakdowns = figures.Breakdowns.Select(b => Perturb(b, rolledUp)).ToList();
+        return figures with
+        {
+            Breakdowns = breakdowns,
+            Subsets = [.. figures.Subsets.Select(s => s with { Breakdowns = [.. s.Breakdowns.Select(b => Perturb(b, rolledUp))] })],
+            Balance = [.. figures.Balance.Select(b => Perturb(b, breakdowns.FirstOrDefault(p => p.Dimension == b.Dimension)))],
+        };
+    }
+
+    // Small organisations roll up by their true persons before the noise, so the merged cell gets the noise of its own key
+    // once. Without a group afterwards, a named organisation whose perturbed persons fall below k is suppressed by the
+    // threshold rather than rolled up a second time.
+    private static Breakdown Perturb(Breakdown breakdown, Func<Breakdown, IReadOnlyList<Tally>> rolledUp) =>
+        breakdown with
+        {
+            Tallies = [.. rolledUp(breakdown).Select(t => t with
+            {
+                Count = CellKey.Perturb(t.Count, t.KeySum), Persons = CellKey.Perturb(t.Persons, t.KeySum), Group = null, GroupLabel = null,
+            })],
+        };
+
+    private static BalanceFigures Perturb(BalanceFigures balance, Breakdown? breakdown)
+    {
+        var counts = breakdown?.Tallies.ToDictionary(t => t.Code, t => t.Count) ?? [];
+        return balance with
+        {
+            Total = breakdown?.Total ?? 0,
+            Categories = [.. balance.Categories.Select(c => c with { Count = counts.GetValueOrDefault(c.Code) })],
+        };
+    }
+}
