@@ -53,7 +53,7 @@ public sealed class ImportService(AnalyticsDbContext db, AttendeeKeyHasher keys,
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            using var table = FileChecks.IsZip(content) ? (ITable)new XlsxTable(content) : new DelimitedTable(content);
+            using var table = FileChecks.OpenTable(content);
             if (table.Header.Count == 0 || table.Header.All(string.IsNullOrWhiteSpace))
                 return await RefuseAsync(transaction, refused with { Refusal = Messages.Say("”{0}” har ingen rubrikrad.", fileName) }, cancellationToken);
             var format = InputFormats.For(table.Header, request.Kind, request.Mapping);
@@ -88,7 +88,7 @@ public sealed class ImportService(AnalyticsDbContext db, AttendeeKeyHasher keys,
             db.ChangeTracker.Clear();
             return result with { BatchId = request.DryRun ? null : result.BatchId };
         }
-        catch (Exception e) when (IsFileProblem(e))
+        catch (Exception e) when (FileChecks.IsDamaged(e))
         {
             return await RefuseAsync(transaction, refused with
             {
@@ -124,13 +124,6 @@ public sealed class ImportService(AnalyticsDbContext db, AttendeeKeyHasher keys,
             ? Messages.Say("”{0}” ser inte ut som en fil av sorten {1}. Första raden var: {2}.", fileName, kind, shown)
             : Messages.Say("Känner inte igen kolumnerna i ”{0}”: ingen kolumn frågar efter sektor, yrke, organisation, kommun, roll eller samtycke. Första raden var: {1}. Ange vilken kolumn som är vad med en mappning.", fileName, shown);
     }
-
-    /// <summary>What a damaged or foreign file throws while it is read, as opposed to a fault of the system.</summary>
-    private static bool IsFileProblem(Exception e) => e is InvalidDataException or XmlException or OpenXmlPackageException
-        or FormatException or DecoderFallbackException or EndOfStreamException or FileFormatException
-        or InvalidOperationException { Source: "DocumentFormat.OpenXml" or "System.IO.Packaging" or "Sep" }
-        or ArgumentException { Source: "DocumentFormat.OpenXml" or "System.IO.Packaging" }
-        or NotSupportedException { Source: "DocumentFormat.OpenXml" or "System.IO.Packaging" };
 
     private static string Describe(Exception e) => e switch
     {

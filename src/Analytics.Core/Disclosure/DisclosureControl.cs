@@ -62,7 +62,7 @@ public sealed class DisclosureControl
         if (persons < K)
             return Withheld($"Fördelningen visas inte: färre än {K} personer har delat sin profil.");
 
-        var suppressed = tallies.Select(t => t.Persons < K || IsSmall(Math.Abs(wholePersons?.GetValueOrDefault(t.Code, t.Persons) - t.Persons ?? 0))).ToArray();
+        var suppressed = tallies.Select(t => t.Persons < K || RevealsTheRest(t, wholePersons)).ToArray();
         var primary = suppressed.Count(s => s);
         var secondary = 0;
         // The suppressed cells together must cover at least k persons, or they could be recovered from the total; and a
@@ -169,7 +169,9 @@ public sealed class DisclosureControl
     private IReadOnlyList<Tally> Rolled(Breakdown breakdown) =>
         breakdown.Dimension == Dimension.Organisation.Code() ? RollUpSmallOrganisations(breakdown.Tallies) : breakdown.Tallies;
 
-    private bool IsSmall(int persons) => persons is > 0 && persons < K;
+    /// <summary>True when the whole's cell minus this part's cell would be 1..k−1 people.</summary>
+    private bool RevealsTheRest(Tally part, Dictionary<string, int>? wholePersons) =>
+        wholePersons is not null && wholePersons.TryGetValue(part.Code, out var all) && Math.Abs(all - part.Persons) is > 0 and var rest && rest < K;
 
     private ProtectedBreakdown Withheld(string why) => new(null, null, null, null, [], true, why);
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Analytics.Core.Events;
+using Analytics.Core.Organisations;
 using Analytics.Core.Taxonomies;
 using Analytics.Data;
 using Analytics.Ingest.Mapping;
@@ -10,6 +11,8 @@ namespace Analytics.Ingest.Catalogue;
 /// <summary>Creates and updates events, checking every field and saying in a sentence what is wrong.</summary>
 public sealed partial class EventCatalogue(AnalyticsDbContext db)
 {
+    private List<Organisation>? _organisations;
+
     /// <summary>Adds the event, or updates the one with the same slug. Returns the problems; empty when saved.</summary>
     public async Task<IReadOnlyList<string>> SaveAsync(EventDraft draft, CancellationToken cancellationToken = default)
     {
@@ -28,7 +31,8 @@ public sealed partial class EventCatalogue(AnalyticsDbContext db)
             problems.Add(Messages.Say("Antalet platser kan inte vara negativt."));
 
         var hostNames = draft.Hosts.Select(TextKey.Of).ToHashSet();
-        var organisations = await db.Organisations.ToListAsync(cancellationToken);
+        // Names are matched after normalisation, which SQL cannot do; a catalogue of events reads the organisations once.
+        var organisations = hostNames.Count == 0 ? [] : _organisations ??= await db.Organisations.ToListAsync(cancellationToken);
         var hosts = organisations.Where(o => hostNames.Contains(TextKey.Of(o.Name))).ToList();
         foreach (var missing in draft.Hosts.Where(h => hosts.All(o => TextKey.Of(o.Name) != TextKey.Of(h))))
             problems.Add(Messages.Say("Värdorganisationen ”{0}” finns inte bland organisationerna.", missing));

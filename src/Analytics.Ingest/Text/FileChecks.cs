@@ -1,11 +1,15 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Text;
+using System.Xml;
+using DocumentFormat.OpenXml.Packaging;
 
 namespace Analytics.Ingest.Text;
 
 /// <summary>
 /// What is checked before a file is parsed: its size, that it is not empty, that it is text or a spreadsheet rather
-/// than some other binary, and that a spreadsheet does not unpack to more than the limit.
+/// than some other binary, and that a spreadsheet does not unpack to more than the limit; then how it is opened as a
+/// table, and which failures while reading it mean the file is damaged.
 /// </summary>
 public static class FileChecks
 {
@@ -27,6 +31,16 @@ public static class FileChecks
     public static string TooLarge(string? fileName, ImportLimits limits) => fileName is { Length: > 0 }
         ? Messages.Say("Filen ”{0}” är större än {1}; dela upp den eller be en administratör höja gränsen (Import:MaxBytes).", fileName, Size(limits.MaxBytes))
         : Messages.Say("Filen är större än {0}; dela upp den eller be en administratör höja gränsen (Import:MaxBytes).", Size(limits.MaxBytes));
+
+    /// <summary>The file as a table: an .xlsx workbook's first sheet, or delimited text.</summary>
+    public static ITable OpenTable(Stream content) => IsZip(content) ? new XlsxTable(content) : new DelimitedTable(content);
+
+    /// <summary>What a damaged or foreign file throws while it is read, as opposed to a fault of the system.</summary>
+    public static bool IsDamaged(Exception e) => e is InvalidDataException or XmlException or OpenXmlPackageException
+        or FormatException or DecoderFallbackException or EndOfStreamException or FileFormatException
+        or InvalidOperationException { Source: "DocumentFormat.OpenXml" or "System.IO.Packaging" or "Sep" }
+        or ArgumentException { Source: "DocumentFormat.OpenXml" or "System.IO.Packaging" }
+        or NotSupportedException { Source: "DocumentFormat.OpenXml" or "System.IO.Packaging" };
 
     public static bool IsZip(Stream stream)
     {

@@ -18,6 +18,10 @@ public sealed class ReportBuilder(AnalyticsDbContext db)
 {
     public const string UnmappedOrganisation = "ej-mappad";
 
+    // Read once per builder, that is once per recompute run, not once per scope. An organisation created by an import
+    // during the run raises that event's version, so the scopes it touches are stale again and recomputed after it.
+    private Lookups? _lookups;
+
     public async Task<ReportFigures?> BuildEventAsync(string slug, CancellationToken cancellationToken = default)
     {
         var events = db.Events.Where(e => e.Slug == slug);
@@ -59,10 +63,8 @@ public sealed class ReportBuilder(AnalyticsDbContext db)
         var speakers = counted.Where(r => r.Role == RoleCodes.Speaker).ToList();
         var audience = counted.Where(r => r.Role == RoleCodes.Participant).ToList();
 
-        var organisations = await db.Organisations.AsNoTracking()
-            .Select(o => new { o.Id, o.Name, o.SectorCode })
-            .ToDictionaryAsync(o => o.Id, o => (o.Name, o.SectorCode), cancellationToken);
-        var tallies = new Tallies(await Labels(cancellationToken), organisations);
+        var lookups = _lookups ??= await LookupsAsync(cancellationToken);
+        var tallies = new Tallies(lookups.Labels, lookups.Organisations);
         var profile = tallies.Profile(profiled);
 
         return new ReportFigures(scope, eventIds.Count, attendanceKnown.Count,
@@ -73,8 +75,8 @@ public sealed class ReportBuilder(AnalyticsDbContext db)
             Guests: registered.Sum(r => r.Guests),
             Breakdowns: [.. profile, tallies.Of(Dimension.Role, counted, r => r.Role)])
         {
-            Reach = await ReachAsync(starts, counted, organisations.ToDictionary(o => o.Key, o => o.Value.SectorCode), cancellationToken),
-            Balance = tallies.Balance(profile, await db.TargetMixes.AsNoTracking().ToListAsync(cancellationToken)),
+            Reach = await ReachAsync(starts, counted, lookups.SectorByOrganisation, cancellationToken),
+            Balance = tallies.Balance(profile, lookups.Targets),
             Subsets =
             [
                 tallies.SubsetOf(Subset.Speakers, speakers), tallies.SubsetOf(Subset.Audience, audience),
@@ -95,7 +97,9 @@ public sealed class ReportBuilder(AnalyticsDbContext db)
         var profiled = counted.Where(r => r.HasProfile)
             .Select(r => new ReachRow(r.EventId, starts[r.EventId], r.AttendeeKey, r.OrganisationId, r.Sector, r.Municipality)).ToList();
         var eventIds = starts.Keys.ToList();
-        var history = starts.Count == 0 ? [] : await HistoryAsync(eventIds, starts.Values.Max(), cancellationToken);
+        var history = starts.Count == 0 ? [] : await HistoryAsync(eventIds, starts.Values.Max(),
+            [.. profiled.Where(r => r.OrganisationId is not null).Select(r => r.OrganisationId!.Value).Distinct()],
+            [.. scope.Where(r => r.AttendeeKey is not null).Select(r => r.AttendeeKey!).Distinct()], cancellationToken);
         var hostCounts = await db.EventHosts.Where(h => eventIds.Contains(h.EventId))
             .GroupBy(h => h.EventId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(h => h.Key, h => h.Count, cancellationToken);
@@ -110,20 +114,36 @@ public sealed class ReportBuilder(AnalyticsDbContext db)
             new TieNetworkFigures(ties.Count, ties.Sum(t => t.Weight), EiIndex.Weighted(ties, sectorByOrganisation)));
     }
 
-    /// <summary>The counted rows of events outside the scope that started before the given time, as reach reads them.</summary>
-    private async Task<List<ReachRow>> HistoryAsync(List<int> scopeEventIds, DateTime before, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The counted rows of events outside the scope that started before the given time, as reach reads them. Only the
+    /// scope's own organisations and attendees can be new or returning, so only their earlier rows are read.
+    /// </summary>
+    private async Task<List<ReachRow>> HistoryAsync(List<int> scopeEventIds, DateTime before, List<int> organisationIds,
+        List<string> attendeeKeys, CancellationToken cancellationToken) =>
         await (from p in db.Participations.AsNoTracking()
                join e in db.Events on p.EventId equals e.Id
                where e.StartsAtUtc < before && !scopeEventIds.Contains(p.EventId)
-                     && (p.AttendeeKey != null || p.OrganisationId != null)
+                     && ((p.AttendeeKey != null && attendeeKeys.Contains(p.AttendeeKey))
+                         || (p.HasProfile && p.OrganisationId != null && organisationIds.Contains(p.OrganisationId.Value)))
                      && (p.Attendance == Attendance.Attended
                          || (p.Rsvp == Rsvp.Yes && !db.Participations.Any(q => q.EventId == p.EventId && q.Attendance != Attendance.Unknown)))
                select new ReachRow(p.EventId, e.StartsAtUtc, p.AttendeeKey, p.HasProfile ? p.OrganisationId : null, null, null))
             .ToListAsync(cancellationToken);
 
-    private async Task<Dictionary<(string, string), string>> Labels(CancellationToken cancellationToken) =>
-        (await db.TaxonomyCategories.AsNoTracking().Select(c => new { c.Dimension, c.Code, c.NameSv }).ToListAsync(cancellationToken))
-        .ToDictionary(c => (c.Dimension, c.Code), c => c.NameSv);
+    private async Task<Lookups> LookupsAsync(CancellationToken cancellationToken)
+    {
+        var labels = (await db.TaxonomyCategories.AsNoTracking().Select(c => new { c.Dimension, c.Code, c.NameSv }).ToListAsync(cancellationToken))
+            .ToDictionary(c => (c.Dimension, c.Code), c => c.NameSv);
+        var organisations = await db.Organisations.AsNoTracking()
+            .Select(o => new { o.Id, o.Name, o.SectorCode })
+            .ToDictionaryAsync(o => o.Id, o => (o.Name, o.SectorCode), cancellationToken);
+        return new Lookups(labels, organisations, organisations.ToDictionary(o => o.Key, o => o.Value.SectorCode),
+            await db.TargetMixes.AsNoTracking().ToListAsync(cancellationToken));
+    }
+
+    /// <summary>Taxonomy labels, organisations and targets: what every scope's figures are labelled and compared with.</summary>
+    private sealed record Lookups(Dictionary<(string, string), string> Labels, Dictionary<int, (string Name, string SectorCode)> Organisations,
+        Dictionary<int, string> SectorByOrganisation, List<TargetMix> Targets);
 
     /// <summary>Counts rows into breakdowns, labelled with the taxonomy's Swedish names and the organisations' names.</summary>
     private sealed class Tallies(Dictionary<(string, string), string> labels, Dictionary<int, (string Name, string SectorCode)> organisations)

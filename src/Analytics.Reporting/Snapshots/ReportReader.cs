@@ -14,9 +14,10 @@ public sealed class ReportReader(SnapshotStore snapshots, DisclosureControl disc
         return new PublishedReport(disclosure.Protect(stored.Figures), stored.ComputedAtUtc, stale);
     }
 
-    /// <summary>Every stored report of one kind (for example all events), protected, by scope key.</summary>
-    public async Task<IReadOnlyDictionary<string, ProtectedReport>> ReadAllAsync(string kind, CancellationToken cancellationToken = default) =>
-        (await snapshots.LoadAllAsync(kind, cancellationToken)).ToDictionary(s => s.Key, s => disclosure.Protect(s.Value));
+    /// <summary>The stored reports of the given scopes of one kind (the events of a list), protected, by scope key.</summary>
+    public async Task<IReadOnlyDictionary<string, ProtectedReport>> ReadManyAsync(string kind, IReadOnlyCollection<string> keys,
+        CancellationToken cancellationToken = default) =>
+        (await snapshots.LoadAsync(kind, keys, cancellationToken)).ToDictionary(s => s.Key, s => disclosure.Protect(s.Value));
 
     /// <summary>
     /// A quarter and up to <paramref name="previous"/> quarters before it, oldest first, each read from its own snapshot

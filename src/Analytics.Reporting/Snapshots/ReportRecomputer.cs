@@ -14,9 +14,12 @@ public sealed class ReportRecomputer(AnalyticsDbContext db, ReportBuilder builde
 {
     public async Task<int> RecomputeAsync(bool all, CancellationToken cancellationToken = default)
     {
+        // Two queries decide what is stale, however many scopes there are: the reconcile runs every 15 minutes.
+        var current = await CurrentVersionsAsync(cancellationToken);
+        var stored = all ? [] : await snapshots.StoredVersionsAsync(cancellationToken);
         var computed = 0;
-        foreach (var scope in await ScopesAsync(cancellationToken))
-            if (all || await snapshots.IsStaleAsync(scope, cancellationToken))
+        foreach (var (scope, version) in current)
+            if (all || !stored.TryGetValue(scope, out var storedVersion) || storedVersion != version)
             {
                 await RecomputeAsync(scope, cancellationToken);
                 computed++;
@@ -39,16 +42,26 @@ public sealed class ReportRecomputer(AnalyticsDbContext db, ReportBuilder builde
         if (figures is not null) await snapshots.SaveAsync(figures, version, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ReportScope>> ScopesAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ReportScope>> ScopesAsync(CancellationToken cancellationToken = default) =>
+        [.. (await CurrentVersionsAsync(cancellationToken)).Select(s => s.Scope)];
+
+    /// <summary>
+    /// Every scope with the data version it has now, from one read of the events: an event's own version, and for a
+    /// quarter, a host organisation and all time the sum over their events (as <see cref="SnapshotStore.CurrentVersionAsync"/>).
+    /// </summary>
+    private async Task<List<(ReportScope Scope, long Version)>> CurrentVersionsAsync(CancellationToken cancellationToken)
     {
-        var events = await db.Events.AsNoTracking().Select(e => new { e.Slug, e.StartsAtUtc }).ToListAsync(cancellationToken);
-        var hosts = await db.EventHosts.Select(h => h.OrganisationId).Distinct().OrderBy(id => id).ToListAsync(cancellationToken);
+        var events = await db.Events.AsNoTracking()
+            .Select(e => new { e.Slug, e.StartsAtUtc, e.DataVersion, Hosts = e.Hosts.Select(h => h.OrganisationId).ToList() })
+            .ToListAsync(cancellationToken);
         return
         [
-            .. events.Select(e => ReportScope.ForEvent(e.Slug)),
-            .. events.Select(e => Quarter.Containing(e.StartsAtUtc)).Distinct().Order().Select(ReportScope.ForQuarter),
-            .. hosts.Select(ReportScope.ForHost),
-            ReportScope.AllTime,
+            .. events.Select(e => (ReportScope.ForEvent(e.Slug), e.DataVersion)),
+            .. events.GroupBy(e => Quarter.Containing(e.StartsAtUtc)).OrderBy(g => g.Key)
+                .Select(g => (ReportScope.ForQuarter(g.Key), g.Sum(e => e.DataVersion + 1))),
+            .. events.SelectMany(e => e.Hosts.Select(host => (Host: host, e.DataVersion))).GroupBy(h => h.Host).OrderBy(g => g.Key)
+                .Select(g => (ReportScope.ForHost(g.Key), g.Sum(h => h.DataVersion + 1))),
+            (ReportScope.AllTime, events.Sum(e => e.DataVersion + 1)),
         ];
     }
 }

@@ -22,21 +22,20 @@ public sealed class SnapshotStore(AnalyticsDbContext db, TimeProvider clock)
             : new StoredFigures(figures, snapshot.DataVersion, snapshot.ComputedAtUtc);
     }
 
-    /// <summary>The stored figures of many scopes of one kind at once, for lists.</summary>
-    public Task<Dictionary<string, ReportFigures>> LoadAllAsync(string kind, CancellationToken cancellationToken = default) =>
-        ByKeyAsync(db.ReportSnapshots.Where(s => s.ScopeKind == kind), cancellationToken);
-
     /// <summary>The stored figures of the given scopes of one kind, by scope key; scopes without a snapshot are left out.</summary>
-    public Task<Dictionary<string, ReportFigures>> LoadAsync(string kind, IReadOnlyCollection<string> keys,
-        CancellationToken cancellationToken = default) =>
-        ByKeyAsync(db.ReportSnapshots.Where(s => s.ScopeKind == kind && keys.Contains(s.ScopeKey)), cancellationToken);
-
-    private static async Task<Dictionary<string, ReportFigures>> ByKeyAsync(IQueryable<ReportSnapshot> query, CancellationToken cancellationToken)
+    public async Task<Dictionary<string, ReportFigures>> LoadAsync(string kind, IReadOnlyCollection<string> keys,
+        CancellationToken cancellationToken = default)
     {
-        var snapshots = await query.AsNoTracking().Select(s => new { s.ScopeKey, s.Payload }).ToListAsync(cancellationToken);
+        var snapshots = await db.ReportSnapshots.AsNoTracking().Where(s => s.ScopeKind == kind && keys.Contains(s.ScopeKey))
+            .Select(s => new { s.ScopeKey, s.Payload }).ToListAsync(cancellationToken);
         return snapshots.Select(s => (s.ScopeKey, Figures: ReportJson.ReadPayload(s.Payload)))
             .Where(s => s.Figures is not null).ToDictionary(s => s.ScopeKey, s => s.Figures!);
     }
+
+    /// <summary>The data version every stored snapshot was computed from.</summary>
+    public async Task<Dictionary<ReportScope, long>> StoredVersionsAsync(CancellationToken cancellationToken = default) =>
+        (await db.ReportSnapshots.AsNoTracking().Select(s => new { s.ScopeKind, s.ScopeKey, s.DataVersion }).ToListAsync(cancellationToken))
+        .ToDictionary(s => new ReportScope(s.ScopeKind, s.ScopeKey), s => s.DataVersion);
 
     /// <summary>
     /// Writes the scope's one row. Two writers may both find no row and both insert (an import and a report job, on

@@ -1,9 +1,6 @@
-using System.Text;
-using System.Xml;
 using Analytics.Ingest;
 using Analytics.Ingest.Text;
 using Analytics.Ingest.Uploads;
-using DocumentFormat.OpenXml.Packaging;
 
 namespace Analytics.Web.Pages.Import;
 
@@ -23,11 +20,10 @@ public static class FileHeader
         if (content is null) return null;
         try
         {
-            using var table = FileChecks.IsZip(content) ? (ITable)new XlsxTable(content) : new DelimitedTable(content);
+            using var table = FileChecks.OpenTable(content);
             return table.Header;
         }
-        catch (Exception e) when (e is InvalidDataException or XmlException or OpenXmlPackageException or FileFormatException
-                                       or DecoderFallbackException or EndOfStreamException)
+        catch (Exception e) when (FileChecks.IsDamaged(e))
         {
             return null;
         }

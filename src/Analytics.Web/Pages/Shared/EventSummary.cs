@@ -20,7 +20,7 @@ public sealed record EventSummary(string Slug, string Title, DateTime StartsLoca
         var events = await query.OrderByDescending(e => e.StartsAtUtc)
             .Select(e => new { e.Slug, e.Title, e.StartsAtUtc, e.FormatCode, e.MunicipalityCode, e.Online, Hosts = e.Hosts.Select(h => h.Organisation!.Name).ToList() })
             .ToListAsync(cancellationToken);
-        var protectedReports = await reports.ReadAllAsync(ReportScope.EventKind, cancellationToken);
+        var protectedReports = await reports.ReadManyAsync(ReportScope.EventKind, [.. events.Select(e => e.Slug)], cancellationToken);
         return events.Select(e => new EventSummary(e.Slug, e.Title, Quarter.ToStockholm(e.StartsAtUtc),
             Taxonomy.Find(Taxonomy.EventFormats, e.FormatCode)?.NameSv ?? e.FormatCode,
             e.Online && e.MunicipalityCode is null ? "Online" : Taxonomy.Find(Municipalities.All, e.MunicipalityCode)?.NameSv ?? e.MunicipalityCode ?? "–",
