@@ -25,6 +25,7 @@ public static class AnalyticsServices
         services.AddReporting(configuration);
         services.AddScoped<RecomputeReportsJob>();
         services.AddScoped<RecomputeEventJob>();
+        services.AddScoped<BuildSteeringPackJob>();
         services.AddSingleton(s => new UploadStore(UploadStore.FolderFrom(configuration, database), s.GetRequiredService<ImportLimits>(),
             s.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ImportProgressBoard>();

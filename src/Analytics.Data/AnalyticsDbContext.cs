@@ -28,6 +28,7 @@ public abstract class AnalyticsDbContext(DbContextOptions options) : DbContext(o
     public DbSet<TargetMix> TargetMixes => Set<TargetMix>();
     public DbSet<TaxonomyCategory> TaxonomyCategories => Set<TaxonomyCategory>();
     public DbSet<ReportSnapshot> ReportSnapshots => Set<ReportSnapshot>();
+    public DbSet<SteeringPack> SteeringPacks => Set<SteeringPack>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -129,6 +130,12 @@ public abstract class AnalyticsDbContext(DbContextOptions options) : DbContext(o
             e.Property(s => s.ScopeKey).HasMaxLength(120);
             // A payload is a few kilobytes of JSON; no provider should cut it at the default string length.
             e.Property(s => s.Payload).Metadata.SetMaxLength(null);
+        });
+
+        model.Entity<SteeringPack>(e =>
+        {
+            e.HasIndex(p => p.QuarterKey).IsUnique();
+            e.Property(p => p.QuarterKey).HasMaxLength(10);
         });
     }
 

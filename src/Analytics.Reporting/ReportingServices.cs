@@ -1,6 +1,7 @@
 using System.Globalization;
 using Analytics.Core.Disclosure;
 using Analytics.Data.Configuration;
+using Analytics.Reporting.Exports;
 using Analytics.Reporting.Figures;
 using Analytics.Reporting.Snapshots;
 using Microsoft.Extensions.Configuration;
@@ -18,6 +19,8 @@ public static class ReportingServices
         services.AddScoped<SnapshotStore>();
         services.AddScoped<ReportRecomputer>();
         services.AddScoped<ReportReader>();
+        services.AddScoped<ExportReader>();
+        services.AddScoped<SteeringPackStore>();
         return services;
     }
 

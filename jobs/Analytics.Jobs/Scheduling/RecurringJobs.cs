@@ -12,9 +12,13 @@ public static class RecurringJobs
 {
     public const string ReconcileReports = "reports:reconcile";
     public const string NightlyReports = "reports:nightly";
+    public const string QuarterlySteeringPack = "reports:steering-pack";
 
     public const string EveryQuarterHour = "*/15 * * * *";
     public const string NightlyAtThree = "0 3 * * *";
+
+    /// <summary>04:00 on the first day of each quarter: after the nightly recompute has taken in the quarter's last day.</summary>
+    public const string QuarterStartAtFour = "0 4 1 1,4,7,10 *";
 
     public static void Register(IRecurringJobManager jobs)
     {
@@ -23,5 +27,8 @@ public static class RecurringJobs
         jobs.AddOrUpdate<RecomputeReportsJob>(ReconcileReports, JobQueues.Reports, j => j.RunAsync(false, CancellationToken.None), EveryQuarterHour, stockholm);
         // Everything, whether stale or not, so a change to how reports are built reaches every snapshot by morning.
         jobs.AddOrUpdate<RecomputeReportsJob>(NightlyReports, JobQueues.Reports, j => j.RunAsync(true, CancellationToken.None), NightlyAtThree, stockholm);
+        // The steering group's pack of the quarter that has just ended, stored for the list of packs.
+        jobs.AddOrUpdate<BuildSteeringPackJob>(QuarterlySteeringPack, JobQueues.Reports, j => j.RunForEndedQuarterAsync(CancellationToken.None),
+            QuarterStartAtFour, stockholm);
     }
 }

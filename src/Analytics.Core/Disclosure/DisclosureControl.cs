@@ -1,3 +1,4 @@
+using Analytics.Core.Localisation;
 using Analytics.Core.Metrics;
 using Analytics.Core.Reports;
 using Analytics.Core.Taxonomies;
@@ -36,8 +37,8 @@ public sealed class DisclosureControl
 
     /// <summary>
     /// Protects figures for public outputs (open data, published reports): every tally's count and persons are first
-    /// perturbed by the cell-key method, then protected as <see cref="Protect(ReportFigures)"/> does. Headcounts carry no
-    /// cell key in the figures and pass the threshold only.
+    /// perturbed by the cell-key method, and so is every headcount; then they are protected as
+    /// <see cref="Protect(ReportFigures)"/> does.
     /// </summary>
     public ProtectedReport ProtectPublic(ReportFigures figures) => Protect(PerturbedFigures.Of(figures, Rolled));
 
@@ -58,9 +59,9 @@ public sealed class DisclosureControl
         var persons = tallies.Sum(t => t.Persons);
 
         if (total == 0)
-            return new ProtectedBreakdown(0, null, null, null, [], false, "Inga personer med profil i urvalet.");
+            return new ProtectedBreakdown(0, null, null, null, [], false, CoreMessages.Say("Inga personer med profil i urvalet."));
         if (persons < K)
-            return Withheld($"Fördelningen visas inte: färre än {K} personer har delat sin profil.");
+            return Withheld(CoreMessages.Say("Fördelningen visas inte: färre än {0} personer har delat sin profil.", K));
 
         var suppressed = tallies.Select(t => t.Persons < K || RevealsTheRest(t, wholePersons)).ToArray();
         var primary = suppressed.Count(s => s);
@@ -71,14 +72,14 @@ public sealed class DisclosureControl
         {
             var next = Enumerable.Range(0, tallies.Count).Where(i => !suppressed[i]).OrderBy(i => tallies[i].Persons).ThenByDescending(i => i)
                 .DefaultIfEmpty(-1).First();
-            if (next < 0) return Withheld($"Fördelningen visas inte: varje kategori skulle behöva döljas (färre än {K} personer).");
+            if (next < 0) return Withheld(CoreMessages.Say("Fördelningen visas inte: varje kategori skulle behöva döljas (färre än {0} personer).", K));
             suppressed[next] = true;
             secondary++;
         }
         if (suppressed.All(s => s))
             return Withheld(secondary > 0
-                ? $"Fördelningen visas inte: varje kategori skulle behöva döljas (färre än {K} personer)."
-                : $"Fördelningen visas inte: varje kategori har färre än {K} personer.");
+                ? CoreMessages.Say("Fördelningen visas inte: varje kategori skulle behöva döljas (färre än {0} personer).", K)
+                : CoreMessages.Say("Fördelningen visas inte: varje kategori har färre än {0} personer.", K));
 
         // Suppressed cells go last, in label order: a place among the others would hint at their size.
         var cells = tallies.Select((t, i) => suppressed[i]
@@ -109,13 +110,59 @@ public sealed class DisclosureControl
         var returning = Count(reach.ReturningAttendees);
         var notes = new List<string>();
         if (returning is null)
-            notes.Add($"Återkommande deltagare visas som <{K} när de är färre än {K}.");
+            notes.Add(CoreMessages.Say("Återkommande deltagare visas som <{0} när de är färre än {0}.", K));
         if (!indicesShown)
-            notes.Add($"E-I-index visas först när minst {DisclosureOptions.MinimumForIndices} personer har delat sin profil.");
+            notes.Add(CoreMessages.Say("E-I-index visas först när minst {0} personer har delat sin profil.", DisclosureOptions.MinimumForIndices));
         return new ProtectedReach(reach.Organisations, reach.Sectors, reach.Municipalities, reach.NewOrganisations, returning,
             Round(reach.ShareOfCrossSectorEvents, 3), Round(reach.ShareOfCoHostedEvents, 3),
             new ProtectedTieNetwork(reach.Ties.Ties, Math.Round(reach.Ties.TotalWeight, 3), indicesShown ? Round(reach.Ties.EiIndex, 3) : null),
-            notes.Count == 0 ? "Antal organisationer, sektorer och kommuner räknar kategorier, inte personer, och visas som de är." : string.Join(" ", notes));
+            notes.Count == 0 ? CoreMessages.Say("Antal organisationer, sektorer och kommuner räknar kategorier, inte personer, och visas som de är.") : string.Join(" ", notes))
+        {
+            TieGraph = reach.TieGraph is { } graph ? Protect(graph, withProfile) : null,
+        };
+    }
+
+    /// <summary>
+    /// Protects the tie network for its picture, by rule 3 as the organisation breakdown applies it: an organisation is a
+    /// node by name only with at least k of its people in scope, and the others of a sector are one node. Ties between
+    /// the same two nodes add up their weights; a tie within a merged node joins nobody who is shown and is left out.
+    /// Nodes carry no headcount and ties only Newman weights, which count organisations at events, never persons. Like
+    /// the E-I index that sums it up, the picture needs the minimum for indices, and at least k people behind it.
+    /// </summary>
+    public ProtectedTieGraph Protect(TieGraphFigures graph, int withProfile)
+    {
+        if (withProfile < DisclosureOptions.MinimumForIndices)
+            return new ProtectedTieGraph([], [], true,
+                CoreMessages.Say("Nätverket visas först när minst {0} personer har delat sin profil.", DisclosureOptions.MinimumForIndices));
+        if (graph.Organisations.Sum(o => o.Persons) is > 0 and var persons && persons < K)
+            return new ProtectedTieGraph([], [], true, CoreMessages.Say("Nätverket visas inte: färre än {0} personer finns bakom det.", K));
+
+        var nodeOf = graph.Organisations.ToDictionary(o => o.Code, o => Named(o)
+            ? new ProtectedTieNode(o.Code, o.Label, o.Group, SectorName(o.Group, o.GroupLabel), false)
+            : new ProtectedTieNode(OthersCode(o.Group!), OthersWithin(o.Group!, o.GroupLabel), o.Group, SectorName(o.Group, o.GroupLabel), true));
+        var between = graph.Ties.Where(t => nodeOf.ContainsKey(t.First) && nodeOf.ContainsKey(t.Second))
+            .Select(t => (Nodes: Pair(nodeOf[t.First].Code, nodeOf[t.Second].Code), t.Weight))
+            .ToList();
+        var ties = between.Where(t => t.Nodes.First != t.Nodes.Second)
+            .GroupBy(t => t.Nodes)
+            .Select(g => new ProtectedTie(g.Key.First, g.Key.Second, Math.Round(g.Sum(t => t.Weight), 3)))
+            .OrderByDescending(t => t.Weight).ThenBy(t => t.First, StringComparer.Ordinal).ThenBy(t => t.Second, StringComparer.Ordinal)
+            .ToList();
+        var tied = ties.SelectMany(t => new[] { t.First, t.Second }).ToHashSet(StringComparer.Ordinal);
+        var nodes = nodeOf.Values.Where(n => tied.Contains(n.Code)).Distinct()
+            .OrderBy(n => SectorOrder(n.Sector)).ThenBy(n => n.Merged).ThenBy(n => n.Label, StringComparer.Ordinal)
+            .ToList();
+
+        var notes = new List<string>
+        {
+            CoreMessages.Say("Organisationer med färre än {0} personer i urvalet visas inte med namn utan som en nod per sektor.", K),
+            CoreMessages.Say("Vikten är Newmans samarbetsvikt: varje evenemang med n organisationer ger varje par av dem 1/(n − 1). Den räknar organisationer, inte personer."),
+        };
+        if (between.Any(t => t.Nodes.First == t.Nodes.Second))
+            notes.Add(CoreMessages.Say("Band mellan organisationer som ingår i samma sammanslagna nod visas inte."));
+        return new ProtectedTieGraph(nodes, ties, false, string.Join(" ", notes));
+
+        static (string First, string Second) Pair(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
     }
 
     /// <summary>
@@ -127,7 +174,7 @@ public sealed class DisclosureControl
     {
         if (breakdown is null || breakdown.Withheld)
             return new ProtectedBalance(null, balance.IsExample, [], true,
-                $"Jämförelsen med målen visas inte eftersom fördelningen inte visas. {breakdown?.Note}".TrimEnd());
+                $"{CoreMessages.Say("Jämförelsen med målen visas inte eftersom fördelningen inte visas.")} {breakdown?.Note}".TrimEnd());
 
         var shown = breakdown.Cells.ToDictionary(c => c.Code);
         var indicesShown = withProfile >= DisclosureOptions.MinimumForIndices && balance.Total > 0;
@@ -153,14 +200,18 @@ public sealed class DisclosureControl
 
         var notes = new List<string>();
         if (!indicesShown)
-            notes.Add($"Andelar, intervall och avstånd till målen visas först när minst {DisclosureOptions.MinimumForIndices} personer har delat sin profil.");
+            notes.Add(CoreMessages.Say("Andelar, intervall och avstånd till målen visas först när minst {0} personer har delat sin profil.", DisclosureOptions.MinimumForIndices));
         else if (suppressed > 0)
-            notes.Add($"{suppressed} {(suppressed == 1 ? "kategori" : "kategorier")} visas som <{K} utan andel och avstånd till målet. " +
-                      "Olikhetsindex D visas inte, eftersom de dolda andelarna annars skulle kunna räknas fram ur det.");
+        {
+            notes.Add(suppressed == 1
+                ? CoreMessages.Say("1 kategori visas som <{0} utan andel och avstånd till målet.", K)
+                : CoreMessages.Say("{0} kategorier visas som <{1} utan andel och avstånd till målet.", suppressed, K));
+            notes.Add(CoreMessages.Say("Olikhetsindex D visas inte, eftersom de dolda andelarna annars skulle kunna räknas fram ur det."));
+        }
         else
-            notes.Add("Andelar med 95 % Wilson-intervall; avstånd = andel − mål; kvot = andel / mål; D = ½ Σ |andel − mål|.");
+            notes.Add(CoreMessages.Say("Andelar med 95 % Wilson-intervall; avstånd = andel − mål; kvot = andel / mål; D = ½ Σ |andel − mål|."));
         if (balance.IsExample)
-            notes.Add("Målen är exempel, inte beslutade mål.");
+            notes.Add(CoreMessages.Say("Målen är exempel, inte beslutade mål."));
         return new ProtectedBalance(dissimilarity, balance.IsExample, cells, false, string.Join(" ", notes));
     }
 
@@ -184,25 +235,48 @@ public sealed class DisclosureControl
     /// <summary>Organisations are named only with at least k persons; the rest roll up into "Övriga organisationer inom sektor".</summary>
     private IReadOnlyList<Tally> RollUpSmallOrganisations(IReadOnlyList<Tally> tallies)
     {
-        var named = tallies.Where(t => t.Persons >= K || t.Group is null);
-        var rolled = tallies.Where(t => t.Persons < K && t.Group is not null)
+        var named = tallies.Where(Named);
+        var rolled = tallies.Where(t => !Named(t))
             .GroupBy(t => (t.Group!, t.GroupLabel))
-            .Select(g => new Tally($"ovriga:{g.Key.Item1}", $"Övriga organisationer inom {(g.Key.GroupLabel ?? g.Key.Item1).ToLowerInvariant()}",
+            .Select(g => new Tally(OthersCode(g.Key.Item1), OthersWithin(g.Key.Item1, g.Key.GroupLabel),
                 g.Sum(t => t.Count), g.Sum(t => t.Persons), KeySum: g.Aggregate(0.0, (sum, t) => CellKey.Combine(sum, t.KeySum))));
         return [.. named, .. rolled];
+    }
+
+    /// <summary>Rule 3: an organisation is named with at least k persons in scope; one without a sector cannot roll up.</summary>
+    private bool Named(Tally organisation) => organisation.Persons >= K || organisation.Group is null;
+
+    private static string OthersCode(string sector) => $"ovriga:{sector}";
+
+    /// <summary>A sector's name in the reader's language, or the label the figures carry for a sector the taxonomy lacks.</summary>
+    private static string SectorName(string? sector, string? sectorLabel) =>
+        Taxonomy.Find(Taxonomy.Sectors, sector) is { } known ? (Sentences.English ? known.NameEn : known.NameSv) : sectorLabel ?? sector ?? "–";
+
+    private static int SectorOrder(string? sector) =>
+        Taxonomy.Sectors.Select(c => c.Code).ToList().IndexOf(sector ?? "") is var i and >= 0 ? i : Taxonomy.Sectors.Count;
+
+    /// <summary>The label of the roll-up of a sector's small organisations, with the sector named in the reader's language.</summary>
+    public static string OthersWithin(string sector, string? sectorLabel)
+    {
+        var name = Taxonomy.Find(Taxonomy.Sectors, sector) is { } known ? (Sentences.English ? known.NameEn : known.NameSv) : sectorLabel ?? sector;
+        return CoreMessages.Say("Övriga organisationer inom {0}", Sentences.English ? name : name.ToLowerInvariant());
     }
 
     private string Note(int primary, int secondary, bool indicesShown)
     {
         var parts = new List<string>();
         if (primary > 0)
-            parts.Add($"{primary} {(primary == 1 ? "kategori" : "kategorier")} med färre än {K} personer visas som <{K}.");
+            parts.Add(primary == 1
+                ? CoreMessages.Say("1 kategori med färre än {0} personer visas som <{0}.", K)
+                : CoreMessages.Say("{0} kategorier med färre än {1} personer visas som <{1}.", primary, K));
         if (secondary > 0)
-            parts.Add($"{secondary} {(secondary == 1 ? "kategori till har" : "kategorier till har")} dolts så att de dolda inte kan räknas fram ur totalen.");
+            parts.Add(secondary == 1
+                ? CoreMessages.Say("1 kategori till har dolts så att de dolda inte kan räknas fram ur totalen.")
+                : CoreMessages.Say("{0} kategorier till har dolts så att de dolda inte kan räknas fram ur totalen.", secondary));
         if (!indicesShown)
-            parts.Add($"Mångfaldsmått visas först när minst {DisclosureOptions.MinimumForIndices} personer har delat sin profil.");
+            parts.Add(CoreMessages.Say("Mångfaldsmått visas först när minst {0} personer har delat sin profil.", DisclosureOptions.MinimumForIndices));
         else if (primary > 0)
-            parts.Add("Mångfaldsmåtten räknar de dolda kategorierna som en.");
-        return parts.Count == 0 ? $"Inga värden behövde döljas (tröskel {K} personer)." : string.Join(" ", parts);
+            parts.Add(CoreMessages.Say("Mångfaldsmåtten räknar de dolda kategorierna som en."));
+        return parts.Count == 0 ? CoreMessages.Say("Inga värden behövde döljas (tröskel {0} personer).", K) : string.Join(" ", parts);
     }
 }

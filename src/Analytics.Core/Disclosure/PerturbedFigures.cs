@@ -4,15 +4,21 @@ namespace Analytics.Core.Disclosure;
 
 /// <summary>
 /// Raw figures with the count and persons of every tally perturbed by its cell key (<see cref="CellKey"/>), for public
-/// outputs. Totals and shares then follow from the perturbed counts, and the threshold and suppression apply to them.
+/// outputs, and the headcounts perturbed by theirs. Totals and shares then follow from the perturbed counts, and the
+/// threshold and suppression apply to them.
 /// </summary>
 internal static class PerturbedFigures
 {
     public static ReportFigures Of(ReportFigures figures, Func<Breakdown, IReadOnlyList<Tally>> rolledUp)
     {
         var breakdowns = figures.Breakdowns.Select(b => Perturb(b, rolledUp)).ToList();
+        // Snapshots from before headcount keys existed get key 0 (no noise) until the nightly recompute gives them keys.
+        var keys = figures.HeadcountKeys ?? new HeadcountKeys(0, 0, 0);
         return figures with
         {
+            Registered = CellKey.Perturb(figures.Registered, keys.Registered),
+            Attended = figures.Attended is { } attended ? CellKey.Perturb(attended, keys.Attended) : null,
+            WithProfile = CellKey.Perturb(figures.WithProfile, keys.WithProfile),
             Breakdowns = breakdowns,
             Subsets = [.. figures.Subsets.Select(s => s with { Breakdowns = [.. s.Breakdowns.Select(b => Perturb(b, rolledUp))] })],
             Balance = [.. figures.Balance.Select(b => Perturb(b, breakdowns.FirstOrDefault(p => p.Dimension == b.Dimension)))],

@@ -123,12 +123,50 @@ public sealed class ProtectedReach
     public double? ShareOfCoHostedEvents { get; }
     public ProtectedTieNetwork Ties { get; }
 
+    /// <summary>The tie network in full, for its picture; null for snapshots computed before it existed.</summary>
+    public ProtectedTieGraph? TieGraph { get; internal init; }
+
     /// <summary>What was withheld and why, in Swedish.</summary>
     public string Note { get; }
 }
 
 /// <summary>The organisation tie network in summary; the E-I index is null below the minimum for indices or without ties.</summary>
 public sealed record ProtectedTieNetwork(int Count, double TotalWeight, double? EiIndex);
+
+/// <summary>
+/// The organisation tie network after disclosure control, for its picture and table. An organisation is a node by name
+/// only where at least k of its people are in scope; the others of a sector are one node, "Övriga organisationer inom
+/// sektor". Nodes carry no headcount, and ties carry only the summed Newman weights, which count organisations at
+/// events, never persons.
+/// </summary>
+public sealed class ProtectedTieGraph
+{
+    internal ProtectedTieGraph(IReadOnlyList<ProtectedTieNode> nodes, IReadOnlyList<ProtectedTie> ties, bool withheld, string note)
+    {
+        Nodes = nodes;
+        Ties = ties;
+        Withheld = withheld;
+        Note = note;
+    }
+
+    /// <summary>The nodes with at least one tie, sector by sector in the taxonomy's order.</summary>
+    public IReadOnlyList<ProtectedTieNode> Nodes { get; }
+
+    /// <summary>The ties, strongest first.</summary>
+    public IReadOnlyList<ProtectedTie> Ties { get; }
+
+    /// <summary>True when the network is not shown; Note says why.</summary>
+    public bool Withheld { get; }
+
+    /// <summary>How the network was protected, or why it is withheld, in the reader's language.</summary>
+    public string Note { get; }
+}
+
+/// <summary>One node of the tie network: a named organisation, or a sector's merged small organisations (Merged).</summary>
+public sealed record ProtectedTieNode(string Code, string Label, string? Sector, string SectorLabel, bool Merged);
+
+/// <summary>A tie between two nodes, by their codes, with the sum of the Newman weights of the ties it stands for.</summary>
+public sealed record ProtectedTie(string First, string Second, double Weight);
 
 /// <summary>One dimension against the target mix, after disclosure control.</summary>
 public sealed class ProtectedBalance

@@ -21,6 +21,9 @@ public sealed record ReportFigures(
     /// </summary>
     public IReadOnlyList<Subset> Subsets { get; init; } = [];
 
+    /// <summary>The cell keys of the headcounts, for public outputs; null in snapshots computed before they existed.</summary>
+    public HeadcountKeys? HeadcountKeys { get; init; }
+
     /// <summary>Reach across organisations, sectors and municipalities; null in snapshots computed before reach existed.</summary>
     public ReachFigures? Reach { get; init; }
 
@@ -37,3 +40,6 @@ public sealed record ReportFigures(
 
     public BalanceFigures? FindBalance(string dimension) => Balance.FirstOrDefault(b => b.Dimension == dimension);
 }
+
+/// <summary>The cell keys (sums of record keys mod 1) of the registered, attended and with-profile headcounts.</summary>
+public sealed record HeadcountKeys(double Registered, double Attended, double WithProfile);

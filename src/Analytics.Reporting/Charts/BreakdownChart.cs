@@ -5,53 +5,43 @@ using ScottPlot;
 namespace Analytics.Reporting.Charts;
 
 /// <summary>
-/// A horizontal bar chart of a protected breakdown, as inline SVG. Suppressed cells are left out of the bars; the table
-/// beside every chart shows them as "&lt;k". Categories are told apart by their labels, never by colour alone.
+/// A horizontal bar chart of a protected breakdown. Suppressed cells are left out of the bars; the table beside every
+/// chart shows them as "&lt;k". Each bar carries its category's name and its count, so nothing rests on colour.
 /// </summary>
 public static class BreakdownChart
 {
-    private const string FontName = "DejaVu Sans";
-    private static readonly Lock FontLock = new();
-    private static bool _fontRegistered;
-
-    public static string Svg(ProtectedBreakdown breakdown, string axisLabel = "Antal personer", int width = 640)
+    public static Chart Of(ProtectedBreakdown breakdown, string title, string axisLabel, CultureInfo culture,
+        CategoryName? name = null, int width = 640)
     {
-        EnsureFont();
-        var shown = breakdown.Cells.Where(c => !c.Suppressed && c.Count is not null).Reverse().ToList();
-        var plot = new Plot();
-        plot.Font.Set(FontName);
+        var ordered = breakdown.Cells.Where(c => !c.Suppressed && c.Count is not null)
+            .Select(c => (Name: name?.Invoke(c.Code, c.Label) ?? c.Label, Count: c.Count!.Value)).ToList();
+        // Bars are drawn bottom-up, so the largest, listed first, goes on top.
+        var shown = ordered.AsEnumerable().Reverse().ToList();
+        var plot = ChartStyle.NewPlot();
 
-        var bars = shown.Select((cell, i) => new Bar
+        var series = plot.Add.Bars(shown.Select((cell, i) => new Bar
         {
             Position = i,
-            Value = cell.Count!.Value,
-            FillColor = new Color(0x1f, 0x5f, 0x8b),
-            Label = cell.Count!.Value.ToString(CultureInfo.InvariantCulture),
+            Value = cell.Count,
+            FillColor = ChartStyle.Blue,
+            LineWidth = 0,
+            Label = cell.Count.ToString("N0", culture),
             Orientation = Orientation.Horizontal,
-        }).ToList();
-        var series = plot.Add.Bars(bars);
-        series.ValueLabelStyle.FontName = FontName;
-        series.ValueLabelStyle.FontSize = 11;
-        plot.Axes.Left.SetTicks(shown.Select((_, i) => (double)i).ToArray(), shown.Select(c => c.Label).ToArray());
+        }).ToList());
+        series.ValueLabelStyle.FontName = ChartStyle.FontName;
+        series.ValueLabelStyle.FontSize = 12;
+        series.ValueLabelStyle.ForeColor = ChartStyle.Ink;
+        plot.Axes.Left.SetTicks([.. shown.Select((_, i) => (double)i)], [.. shown.Select(c => c.Name)]);
         plot.Axes.Left.MajorTickStyle.Length = 0;
-        plot.Axes.Left.TickLabelStyle.FontName = FontName;
-        plot.Axes.Bottom.TickLabelStyle.FontName = FontName;
         plot.Axes.Bottom.Label.Text = axisLabel;
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        ChartStyle.FormatTicks(plot.Axes.Bottom, "N0", culture, integersOnly: true);
         plot.Axes.Margins(left: 0, right: 0.15, bottom: 0.02, top: 0.02);
-        plot.Grid.MajorLineColor = Colors.Black.WithAlpha(0.08);
-        return plot.GetSvgXml(width, Math.Max(200, 70 + 34 * shown.Count));
+
+        var description = string.Join("; ", ordered.Select(c => $"{c.Name}: {c.Count.ToString("N0", culture)}"));
+        return new Chart(plot, width, Math.Max(200, 70 + 34 * shown.Count), title, description);
     }
 
-    /// <summary>The default font resolves to whatever the machine has, or to nothing; the bundled one renders everywhere.</summary>
-    private static void EnsureFont()
-    {
-        lock (FontLock)
-        {
-            if (_fontRegistered) return;
-            Fonts.AddFontFile(FontName, Path.Combine(AppContext.BaseDirectory, "fonts", "DejaVuSans.ttf"));
-            Fonts.Default = FontName;
-            _fontRegistered = true;
-        }
-    }
+    /// <summary>The chart as inline SVG with Swedish labels, for callers that show one breakdown on a page.</summary>
+    public static string Svg(ProtectedBreakdown breakdown, string axisLabel = "Antal personer", int width = 640) =>
+        Of(breakdown, axisLabel, axisLabel, CultureInfo.GetCultureInfo("sv-SE"), width: width).Svg("breakdown-chart");
 }

@@ -21,6 +21,7 @@ public sealed class ReportBuilder(AnalyticsDbContext db)
     // Read once per builder, that is once per recompute run, not once per scope. An organisation created by an import
     // during the run raises that event's version, so the scopes it touches are stale again and recomputed after it.
     private Lookups? _lookups;
+    private FirstCounted? _firstCounted;
 
     public async Task<ReportFigures?> BuildEventAsync(string slug, CancellationToken cancellationToken = default)
     {
@@ -75,7 +76,10 @@ public sealed class ReportBuilder(AnalyticsDbContext db)
             Guests: registered.Sum(r => r.Guests),
             Breakdowns: [.. profile, tallies.Of(Dimension.Role, counted, r => r.Role)])
         {
-            Reach = await ReachAsync(starts, counted, lookups.SectorByOrganisation, cancellationToken),
+            HeadcountKeys = new HeadcountKeys(KeySum(registered), KeySum(rows.Where(r => r.Attendance == Attendance.Attended)),
+                KeySum(profiled)),
+            Reach = await ReachAsync(starts, counted, lookups.SectorByOrganisation,
+                profile.Single(b => b.Dimension == Dimension.Organisation.Code()), cancellationToken),
             Balance = tallies.Balance(profile, lookups.Targets),
             Subsets =
             [
@@ -86,18 +90,18 @@ public sealed class ReportBuilder(AnalyticsDbContext db)
     }
 
     /// <summary>
-    /// Reach of the counted rows. History is every counted row of an event outside the scope that started before the
-    /// scope's last event: for an event, the events before it; for a quarter, the quarters before it; for a host, what the
-    /// network saw before the host's events.
+    /// Reach of the counted rows. History is when the scope's organisations and attendees were first counted anywhere:
+    /// for an event, whether they came to an event before it; for a quarter, to a quarter before it; for a host, whether
+    /// the network saw them before the host's events.
     /// </summary>
     private async Task<ReachFigures> ReachAsync(Dictionary<int, DateTime> starts, List<Row> counted,
-        Dictionary<int, string> sectorByOrganisation, CancellationToken cancellationToken)
+        Dictionary<int, string> sectorByOrganisation, Breakdown organisations, CancellationToken cancellationToken)
     {
         var scope = counted.Select(r => new ReachRow(r.EventId, starts[r.EventId], r.AttendeeKey, null, null, null)).ToList();
         var profiled = counted.Where(r => r.HasProfile)
             .Select(r => new ReachRow(r.EventId, starts[r.EventId], r.AttendeeKey, r.OrganisationId, r.Sector, r.Municipality)).ToList();
         var eventIds = starts.Keys.ToList();
-        var history = starts.Count == 0 ? [] : await HistoryAsync(eventIds, starts.Values.Max(),
+        var history = starts.Count == 0 ? [] : await HistoryAsync(
             [.. profiled.Where(r => r.OrganisationId is not null).Select(r => r.OrganisationId!.Value).Distinct()],
             [.. scope.Where(r => r.AttendeeKey is not null).Select(r => r.AttendeeKey!).Distinct()], cancellationToken);
         var hostCounts = await db.EventHosts.Where(h => eventIds.Contains(h.EventId))
@@ -111,24 +115,60 @@ public sealed class ReportBuilder(AnalyticsDbContext db)
             Reach.NewOrganisations(profiled, history), Reach.ReturningAttendees(scope, history),
             Reach.ShareOfCrossSectorEvents(profiled, eventIds),
             Reach.ShareOfCoHostedEvents([.. eventIds.Select(id => new EventHosts(id, hostCounts.GetValueOrDefault(id)))]),
-            new TieNetworkFigures(ties.Count, ties.Sum(t => t.Weight), EiIndex.Weighted(ties, sectorByOrganisation)));
+            new TieNetworkFigures(ties.Count, ties.Sum(t => t.Weight), EiIndex.Weighted(ties, sectorByOrganisation)))
+        {
+            TieGraph = TieGraphOf(ties, organisations),
+        };
+    }
+
+    /// <summary>The ties by the organisations' codes in the breakdown, with the tallies of the organisations that have one.</summary>
+    private static TieGraphFigures TieGraphOf(IReadOnlyList<Tie> ties, Breakdown organisations)
+    {
+        static string Code(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var tied = ties.SelectMany(t => new[] { Code(t.First), Code(t.Second) }).ToHashSet(StringComparer.Ordinal);
+        return new TieGraphFigures([.. organisations.Tallies.Where(t => tied.Contains(t.Code))],
+            [.. ties.Select(t => new OrganisationTie(Code(t.First), Code(t.Second), t.Weight))]);
     }
 
     /// <summary>
-    /// The counted rows of events outside the scope that started before the given time, as reach reads them. Only the
-    /// scope's own organisations and attendees can be new or returning, so only their earlier rows are read.
+    /// What reach needs of history, for the scope's own organisations and attendees: when each was first counted at any
+    /// event, as one row each. New organisations and returning attendees depend only on that earliest start: rows of the
+    /// scope itself or of later events can never be earlier than the scope's own, so reading them changes nothing, and
+    /// the first starts can be read once for every scope of a run instead of reading each scope's history rows (a big
+    /// organisation's history is a large part of the table, and reading it per event made recompute quadratic).
     /// </summary>
-    private async Task<List<ReachRow>> HistoryAsync(List<int> scopeEventIds, DateTime before, List<int> organisationIds,
-        List<string> attendeeKeys, CancellationToken cancellationToken) =>
-        await (from p in db.Participations.AsNoTracking()
-               join e in db.Events on p.EventId equals e.Id
-               where e.StartsAtUtc < before && !scopeEventIds.Contains(p.EventId)
-                     && ((p.AttendeeKey != null && attendeeKeys.Contains(p.AttendeeKey))
-                         || (p.HasProfile && p.OrganisationId != null && organisationIds.Contains(p.OrganisationId.Value)))
-                     && (p.Attendance == Attendance.Attended
-                         || (p.Rsvp == Rsvp.Yes && !db.Participations.Any(q => q.EventId == p.EventId && q.Attendance != Attendance.Unknown)))
-               select new ReachRow(p.EventId, e.StartsAtUtc, p.AttendeeKey, p.HasProfile ? p.OrganisationId : null, null, null))
-            .ToListAsync(cancellationToken);
+    private async Task<List<ReachRow>> HistoryAsync(List<int> organisationIds, List<string> attendeeKeys, CancellationToken cancellationToken)
+    {
+        var first = _firstCounted ??= await FirstCountedAsync(cancellationToken);
+        return
+        [
+            .. organisationIds.Where(first.Organisations.ContainsKey)
+                .Select(id => new ReachRow(0, first.Organisations[id], null, id, null, null)),
+            .. attendeeKeys.Where(first.Attendees.ContainsKey)
+                .Select(key => new ReachRow(0, first.Attendees[key], key, null, null, null)),
+        ];
+    }
+
+    /// <summary>The earliest start of an event at which each organisation (with a profile) and each attendee was counted.</summary>
+    private async Task<FirstCounted> FirstCountedAsync(CancellationToken cancellationToken)
+    {
+        var counted = from p in db.Participations.AsNoTracking()
+                      join e in db.Events on p.EventId equals e.Id
+                      where p.Attendance == Attendance.Attended
+                            || (p.Rsvp == Rsvp.Yes && !db.Participations.Any(q => q.EventId == p.EventId && q.Attendance != Attendance.Unknown))
+                      select new { p.AttendeeKey, p.HasProfile, p.OrganisationId, e.StartsAtUtc };
+        var organisations = await counted.Where(r => r.HasProfile && r.OrganisationId != null)
+            .GroupBy(r => r.OrganisationId!.Value).Select(g => new { g.Key, First = g.Min(r => r.StartsAtUtc) })
+            .ToDictionaryAsync(g => g.Key, g => g.First, cancellationToken);
+        var attendees = await counted.Where(r => r.AttendeeKey != null)
+            .GroupBy(r => r.AttendeeKey!).Select(g => new { g.Key, First = g.Min(r => r.StartsAtUtc) })
+            .ToDictionaryAsync(g => g.Key, g => g.First, StringComparer.Ordinal, cancellationToken);
+        return new FirstCounted(organisations, attendees);
+    }
+
+    private sealed record FirstCounted(Dictionary<int, DateTime> Organisations, Dictionary<string, DateTime> Attendees);
+
+    private static double KeySum(IEnumerable<Row> rows) => CellKey.KeySum(rows.Select(r => r.RecordKey));
 
     private async Task<Lookups> LookupsAsync(CancellationToken cancellationToken)
     {
@@ -209,7 +249,6 @@ public sealed class ReportBuilder(AnalyticsDbContext db)
             return keyed + rows.Count(r => r.AttendeeKey is null);
         }
 
-        private static double KeySum(IEnumerable<Row> rows) => CellKey.KeySum(rows.Select(r => r.RecordKey));
     }
 
     private sealed record Row(int EventId, string? AttendeeKey, Rsvp Rsvp, Attendance Attendance, int Guests, bool HasProfile,

@@ -14,6 +14,33 @@ public sealed class ReportReader(SnapshotStore snapshots, DisclosureControl disc
         return new PublishedReport(disclosure.Protect(stored.Figures), stored.ComputedAtUtc, stale);
     }
 
+    /// <summary>
+    /// A filtered view of a parent (a quarter or a host within all time), or the sentence saying why it cannot be shown
+    /// (<see cref="FilteredView"/>). Null when either has no snapshot.
+    /// </summary>
+    public async Task<FilteredReport?> ReadWithinAsync(ReportScope view, ReportScope parent, CancellationToken cancellationToken = default)
+    {
+        if (await snapshots.LoadAsync(view, cancellationToken) is not { } stored) return null;
+        if (await snapshots.LoadAsync(parent, cancellationToken) is not { } whole) return null;
+        if (FilteredView.Refusal(stored.Figures, whole.Figures, disclosure.K) is { } refusal) return new FilteredReport(null, refusal);
+        var stale = await snapshots.IsStaleAsync(view, cancellationToken);
+        return new FilteredReport(new PublishedReport(disclosure.Protect(stored.Figures), stored.ComputedAtUtc, stale), null);
+    }
+
+    /// <summary>
+    /// The network's completed quarters as open data: each quarter's snapshot protected by the cell-key method as well
+    /// (<see cref="DisclosureControl.ProtectPublic"/>), oldest first. Completed quarters are the only public scope: they
+    /// do not overlap, and they no longer change as events are added, so no public table can be differenced against
+    /// another, or against itself a day later.
+    /// </summary>
+    public async Task<IReadOnlyList<QuarterReport>> ReadPublicQuartersAsync(DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        var stored = await snapshots.LoadAllAsync(ReportScope.QuarterKind, cancellationToken);
+        return [.. stored.Select(s => (Ok: Quarter.TryParse(s.Key, out var q), Quarter: q, s.Value))
+            .Where(s => s.Ok && s.Quarter.EndUtc <= nowUtc).OrderBy(s => s.Quarter.StartUtc)
+            .Select(s => new QuarterReport(s.Quarter, disclosure.ProtectPublic(s.Value)))];
+    }
+
     /// <summary>The stored reports of the given scopes of one kind (the events of a list), protected, by scope key.</summary>
     public async Task<IReadOnlyDictionary<string, ProtectedReport>> ReadManyAsync(string kind, IReadOnlyCollection<string> keys,
         CancellationToken cancellationToken = default) =>
@@ -31,6 +58,9 @@ public sealed class ReportReader(SnapshotStore snapshots, DisclosureControl disc
         return [.. quarters.Where(q => stored.ContainsKey(q.ToString())).Select(q => new QuarterReport(q, disclosure.Protect(stored[q.ToString()])))];
     }
 }
+
+/// <summary>A filtered view's report, or why it is not shown.</summary>
+public sealed record FilteredReport(PublishedReport? Published, string? Refusal);
 
 /// <summary>One quarter's protected report, as a point of a trend.</summary>
 public sealed record QuarterReport(Quarter Quarter, ProtectedReport Report);

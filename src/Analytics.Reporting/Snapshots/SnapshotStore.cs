@@ -32,6 +32,15 @@ public sealed class SnapshotStore(AnalyticsDbContext db, TimeProvider clock)
             .Where(s => s.Figures is not null).ToDictionary(s => s.ScopeKey, s => s.Figures!);
     }
 
+    /// <summary>Every stored snapshot of one kind, by scope key.</summary>
+    public async Task<Dictionary<string, ReportFigures>> LoadAllAsync(string kind, CancellationToken cancellationToken = default)
+    {
+        var snapshots = await db.ReportSnapshots.AsNoTracking().Where(s => s.ScopeKind == kind)
+            .Select(s => new { s.ScopeKey, s.Payload }).ToListAsync(cancellationToken);
+        return snapshots.Select(s => (s.ScopeKey, Figures: ReportJson.ReadPayload(s.Payload)))
+            .Where(s => s.Figures is not null).ToDictionary(s => s.ScopeKey, s => s.Figures!);
+    }
+
     /// <summary>The data version every stored snapshot was computed from.</summary>
     public async Task<Dictionary<ReportScope, long>> StoredVersionsAsync(CancellationToken cancellationToken = default) =>
         (await db.ReportSnapshots.AsNoTracking().Select(s => new { s.ScopeKind, s.ScopeKey, s.DataVersion }).ToListAsync(cancellationToken))

@@ -7,6 +7,7 @@ using Analytics.Jobs;
 using Analytics.Jobs.Imports;
 using Analytics.Jobs.Scheduling;
 using Analytics.Web.Api;
+using Analytics.Web.Pages.Shared;
 using Hangfire;
 using Microsoft.AspNetCore.Localization;
 
@@ -28,8 +29,16 @@ public static class WebServices
             {
                 o.Conventions.AddPageRoute("/Events/Index", "evenemang");
                 o.Conventions.AddPageRoute("/Events/Report", "evenemang/{slug}");
+                o.Conventions.AddPageRoute("/Trends/Index", "trender");
+                o.Conventions.AddPageRoute("/Quarterly/Index", "kvartal");
+                o.Conventions.AddPageRoute("/Quarterly/Report", "kvartal/{quarter}");
+                o.Conventions.AddPageRoute("/OpenData/Index", "oppna-data");
+                o.Conventions.AddPageRoute("/Balance/Index", "balans");
+                o.Conventions.AddPageRoute("/Reach/Index", "rackvidd");
+                o.Conventions.AddPageRoute("/Principles/Index", "principerna");
             })
             .AddViewLocalization();
+        builder.Services.AddScoped<CategoryNames>();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
@@ -54,10 +63,19 @@ public static class WebServices
         }
         app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
         app.UseRequestLocalization();
+        // Sentences written below the web layer (disclosure notes, import messages) follow the page's language.
+        app.Use((context, next) =>
+        {
+            if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en") Analytics.Core.Localisation.Sentences.UseEnglish();
+            return next(context);
+        });
         app.UseStaticFiles();
         app.UseRouting();
         app.MapRazorPages();
         app.MapReportEndpoints();
+        app.MapExportEndpoints();
+        app.MapLanguageSwitch();
+        app.MapOpenDataEndpoints();
         // The dashboard shows job ids and arguments, never personal data, but it can trigger and delete jobs.
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new LocalRequestsInDevelopmentOnly(app.Environment)] });
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();

@@ -1,28 +1,55 @@
+using Analytics.Core.Disclosure;
 using Analytics.Core.Events;
 using Analytics.Core.Reports;
+using Analytics.Core.Taxonomies;
 using Analytics.Data;
 using Analytics.Reporting.Charts;
 using Analytics.Reporting.Snapshots;
 using Analytics.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Analytics.Web.Pages;
 
-/// <summary>Översikt: the latest quarter with held events, or the quarter asked for in ?kvartal=2026Q2.</summary>
-public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+/// <summary>
+/// Översikt: the latest quarter with held events (or the one asked for in ?kvartal=2026Q2), its key figures each
+/// against the quarters before it, who came, and the speakers' mix beside the audience's.
+/// </summary>
+public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, TimeProvider clock, IStringLocalizer<SharedResource> localizer,
+    CategoryNames names) : PageModel
 {
+    /// <summary>How many quarters before the shown one its key figures are set against.</summary>
+    public const int PreviousQuarters = 4;
+
     public Quarter? Quarter { get; private set; }
     public IReadOnlyList<Quarter> Quarters { get; private set; } = [];
     public PublishedReport? Report { get; private set; }
+    public IReadOnlyList<QuarterReport> Trend { get; private set; } = [];
     public IReadOnlyList<EventSummary> Events { get; private set; } = [];
-    public string? SectorChart { get; private set; }
+    public PageCharts Charts { get; } = new();
+
+    /// <summary>The quarter before the shown one, when it has a report.</summary>
+    public QuarterReport? Previous => Trend.Count > 1 && Trend[^1].Quarter == Quarter ? Trend[^2] : null;
 
     public async Task OnGetAsync(string? kvartal, CancellationToken cancellationToken)
     {
+        await LoadAsync(kvartal, cancellationToken);
+        if (Quarter is { } quarter)
+            Events = await EventSummary.ListAsync(db, reports, new EventFilter(quarter), clock.GetUtcNow().UtcDateTime, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnGetPngAsync(string? kvartal, string? diagram, CancellationToken cancellationToken)
+    {
+        await LoadAsync(kvartal, cancellationToken);
+        return Charts.Png(diagram);
+    }
+
+    private async Task LoadAsync(string? kvartal, CancellationToken cancellationToken)
+    {
         var starts = await db.Events.Select(e => e.StartsAtUtc).ToListAsync(cancellationToken);
-        Quarters = starts.Select(Core.Events.Quarter.Containing).Distinct().OrderDescending().ToList();
+        Quarters = [.. starts.Select(Core.Events.Quarter.Containing).Distinct().OrderDescending()];
         var now = clock.GetUtcNow().UtcDateTime;
         Quarter = Core.Events.Quarter.TryParse(kvartal, out var asked) && Quarters.Contains(asked) ? asked
             : starts.Where(s => s <= now).Select(Core.Events.Quarter.Containing).DefaultIfEmpty().Max() is { Year: > 0 } latest ? latest
@@ -30,8 +57,34 @@ public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, Time
         if (Quarter is not { } quarter) return;
 
         Report = await reports.ReadAsync(ReportScope.ForQuarter(quarter), cancellationToken);
-        if (Report?.Report.Dimension("sector") is { Withheld: false, Cells.Count: > 0 } sectors)
-            SectorChart = BreakdownChart.Svg(sectors, localizer["Antal personer"]);
-        Events = await EventSummary.ListAsync(db, reports, quarter, now, cancellationToken);
+        Trend = await reports.ReadTrendAsync(quarter, PreviousQuarters, cancellationToken);
+        if (Report?.Report is not { } report) return;
+
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        foreach (var figure in KeyFigure.All)
+            Charts.Add($"trend-{figure.Id}", () => Sparkline.Of(Trend, figure.Line(localizer[figure.Name]),
+                localizer["{0} per kvartal", localizer[figure.Name]], figure.Format, culture, QuarterNames.Short));
+        foreach (var dimension in Mix)
+        {
+            var code = dimension.Code();
+            Charts.Add(code, () => report.Dimension(code) is { Withheld: false, Cells.Count: > 0 } breakdown
+                ? BreakdownChart.Of(breakdown, CategoryNames.DimensionName(code), localizer["Antal personer"], culture, names.For(code))
+                : null);
+            Charts.Add($"talare-{code}", () => SpeakersAndAudience(report, code));
+        }
     }
+
+    private Chart? SpeakersAndAudience(ProtectedReport report, string code)
+    {
+        if (report.Subset(Subset.Speakers)?.Dimensions.GetValueOrDefault(code) is not { Withheld: false, Cells.Count: > 0 } speakers
+            || report.Subset(Subset.Audience)?.Dimensions.GetValueOrDefault(code) is not { Withheld: false, Cells.Count: > 0 } audience)
+            return null;
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        return ComparisonChart.Of(new ComparedGroup(localizer["Talare"], speakers), new ComparedGroup(localizer["Publik"], audience),
+            localizer["Talare och publik per {0}", CategoryNames.DimensionName(code).ToLower(culture)], localizer["Andel"], report.Show(null),
+            culture, names.For(code));
+    }
+
+    /// <summary>The dimensions the overview breaks down, and compares speakers with the audience in.</summary>
+    public static readonly IReadOnlyList<Dimension> Mix = [Dimension.Sector, Dimension.Profession];
 }

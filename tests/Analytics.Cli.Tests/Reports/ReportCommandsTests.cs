@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Analytics.Testing;
 
 namespace Analytics.Cli.Tests.Reports;
 
@@ -109,18 +110,69 @@ public sealed class ReportCommandsTests : IDisposable
         notAQuarter.Error.ShouldContain("“2031Q7” is not a quarter");
     }
 
-    [Theory]
-    [InlineData("csv")]
-    [InlineData("xlsx")]
-    public async Task Csv_and_xlsx_reports_are_not_available_yet(string format)
+    [Fact]
+    public async Task Event_report_as_xlsx_is_the_event_workbook_in_english_written_to_the_out_file()
+    {
+        await ImportFirstMeetingAsync();
+        var expected = MeetupCounts.Of(SampleData.FirstMeetingFile);
+        var path = Path.Combine(_cli.DataFolder, "report.xlsx");
+
+        var run = await _cli.SucceedsAsync("report", "event", SampleData.FirstMeeting, "--format", "xlsx", "--out", path);
+
+        run.Out.ShouldContain(path);
+        using var file = XlsxFile.Open(await File.ReadAllBytesAsync(path));
+        file.SheetNames.ShouldBe(["Summary", "Sector", "Profession", "Organisation", "Municipality", "Roles", "Targets", "Method"]);
+        file.RowLabelled("Summary", "Registered")[1].Number.ShouldBe(expected.Registered);
+        file.RowLabelled("Summary", "Attended")[1].Number.ShouldBe(expected.Attended);
+        file.Charts("Sector").ShouldHaveSingleItem();
+        file.ValidationErrors().ShouldBeEmpty();
+        SmallCounts.InWorkbook(file, k: 5).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Quarter_report_as_xlsx_is_the_steering_pack()
+    {
+        await ImportFirstMeetingAsync();
+        var path = Path.Combine(_cli.DataFolder, "pack.xlsx");
+
+        await _cli.SucceedsAsync("report", "quarter", "2026Q1", "--format", "xlsx", "--out", path);
+
+        using var file = XlsxFile.Open(await File.ReadAllBytesAsync(path));
+        file.SheetNames.ShouldBe(["Summary", "Trends", "Sector", "Profession", "Organisation", "Reach", "Balance", "Events", "Method"]);
+        file.Cells("Events").ShouldContain(c => c.Text == "Första mötet: One Team Gov Västsverige");
+        file.ValidationErrors().ShouldBeEmpty();
+        SmallCounts.InWorkbook(file, k: 5).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Xlsx_without_an_out_file_is_a_usage_error_since_a_workbook_is_binary()
     {
         await ImportFirstMeetingAsync();
 
-        var run = await _cli.RunAsync("report", "event", SampleData.FirstMeeting, "--format", format);
+        var run = await _cli.RunAsync("report", "event", SampleData.FirstMeeting, "--format", "xlsx");
 
         run.ExitCode.ShouldBe(2);
-        run.Error.ShouldContain($"The {format} format is not available on the command line yet");
+        run.Error.ShouldContain("give --out FILE");
         run.Out.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Csv_report_prints_the_tables_to_standard_output_and_writes_them_to_a_file_with_a_byte_order_mark()
+    {
+        await ImportFirstMeetingAsync();
+        var expected = MeetupCounts.Of(SampleData.FirstMeetingFile);
+        var path = Path.Combine(_cli.DataFolder, "report.csv");
+
+        var printed = await _cli.SucceedsAsync("report", "event", SampleData.FirstMeeting, "--format", "csv");
+        await _cli.SucceedsAsync("report", "event", SampleData.FirstMeeting, "--format", "csv", "--out", path);
+
+        printed.Out.ShouldStartWith("The event\r\nItem,Value\r\n");
+        printed.Out.ShouldContain($"Registered,{expected.Registered}\r\n");
+        printed.Out.ShouldContain("Sector,Count,Share\r\n");
+        SmallCounts.InCsv(printed.Out, ',', k: 5).ShouldBeEmpty();
+        var bytes = await File.ReadAllBytesAsync(path);
+        bytes.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
+        System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).TrimEnd().ShouldBe(printed.Out.TrimEnd());
     }
 
     [Fact]

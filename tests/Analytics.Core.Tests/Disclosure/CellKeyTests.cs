@@ -101,4 +101,20 @@ public class CellKeyTests
         published.Cells.Single(c => c.Code == "region").Suppressed.ShouldBeTrue();
         published.Cells.Single(c => c.Code == "stat").Count.ShouldBe(20);
     }
+
+    [Fact]
+    public void Perturbs_the_headcounts_by_their_own_keys()
+    {
+        // Registered 40 with key 0.05 (band 1, +1), attended 30 with key 0.16 (band 5, +2), profile 25 with key 0.22 (band 7, −2).
+        var figures = new ReportFigures(ReportScope.ForQuarter(new Analytics.Core.Events.Quarter(2026, 1)), 3, 3, 40, 30, 30, 25, 0, [])
+        {
+            HeadcountKeys = new HeadcountKeys(Registered: 0.05, Attended: 0.16, WithProfile: 0.22),
+        };
+
+        var published = Control.ProtectPublic(figures).Participants;
+
+        (published.Registered, published.Attended, published.WithProfile).ShouldBe((41, 32, 23));
+        Control.ProtectPublic(figures).Participants.ShouldBe(published);
+        Control.Protect(figures).Participants.Registered.ShouldBe(40);
+    }
 }

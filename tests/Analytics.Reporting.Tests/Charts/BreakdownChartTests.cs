@@ -1,40 +1,31 @@
-using System.Xml.Linq;
-using Analytics.Core.Disclosure;
+using System.Globalization;
 using Analytics.Reporting.Charts;
+using static Analytics.Reporting.Tests.Charts.ChartFixtures;
 
 namespace Analytics.Reporting.Tests.Charts;
 
 public class BreakdownChartTests
 {
-    /// <summary>Näringsliv, Civilsamhälle and Övrigt shown; Region (3) and Medborgare (2) suppressed together.</summary>
-    private static ProtectedBreakdown Sectors()
-    {
-        var breakdown = Protected.Disclosure.Protect(
-            Protected.Sectors(("naringsliv", 12), ("civilsamhalle", 10), ("ovrigt", 9), ("region", 3), ("medborgare", 2)), withProfile: 36);
-        breakdown.Cells.Where(c => c.Suppressed).Select(c => c.Code).ShouldBe(["medborgare", "region"], ignoreOrder: true);
-        return breakdown;
-    }
-
-    private static List<XElement> Texts(string svg) =>
-        [.. XDocument.Parse(svg).Descendants().Where(e => e.Name.LocalName == "text")];
+    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
 
     [Fact]
     public void Writes_svg_labelled_with_every_shown_category_and_nothing_else()
     {
         var svg = BreakdownChart.Svg(Sectors());
 
-        XDocument.Parse(svg).Root.ShouldNotBeNull().Name.LocalName.ShouldBe("svg");
-        Texts(svg).Select(t => t.Value.Trim()).Where(t => !t.All(char.IsAsciiDigit))
+        Parse(svg).Name.LocalName.ShouldBe("svg");
+        Texts(svg).Where(t => !t.All(char.IsAsciiDigit))
             .ShouldBe(["Näringsliv", "Civilsamhälle", "Övrigt", "Antal personer"], ignoreOrder: true);
     }
 
     [Fact]
     public void Never_draws_a_suppressed_category()
     {
-        var svg = BreakdownChart.Svg(Sectors());
+        var chart = BreakdownChart.Of(Sectors(), "Sektor", "Antal personer", Swedish);
 
-        svg.ShouldNotContain("Region");
-        svg.ShouldNotContain("Medborgare");
+        chart.Svg("sector").ShouldNotContain("Region");
+        chart.Svg("sector").ShouldNotContain("Medborgare");
+        chart.Description.ShouldBe("Näringsliv: 12; Civilsamhälle: 10; Övrigt: 9");
     }
 
     [Fact]
@@ -47,7 +38,7 @@ public class BreakdownChartTests
 
         svg.ShouldNotContain("Kommun");
         svg.ShouldNotContain("Region");
-        Texts(svg).ShouldContain(t => t.Value.Trim() == "Antal personer");
+        Texts(svg).ShouldContain("Antal personer");
     }
 
     [Fact]
@@ -55,8 +46,27 @@ public class BreakdownChartTests
     {
         var svg = BreakdownChart.Svg(Sectors(), axisLabel: "Antal personer i åldern");
 
-        Texts(svg).ShouldAllBe(t => (string?)t.Attribute("font-family") == "DejaVu Sans");
-        Texts(svg).ShouldContain(t => t.Value.Trim() == "Antal personer i åldern");
+        Parse(svg).Descendants().Where(e => e.Name.LocalName == "text")
+            .ShouldAllBe(t => (string?)t.Attribute("font-family") == ChartStyle.FontName);
+        Texts(svg).ShouldContain("Antal personer i åldern");
         File.Exists(Path.Combine(AppContext.BaseDirectory, "fonts", "DejaVuSans.ttf")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Names_categories_in_the_readers_language_when_told_how()
+    {
+        var chart = BreakdownChart.Of(Sectors(), "Sector", "Number of people", CultureInfo.GetCultureInfo("en-GB"),
+            (code, label) => code == "naringsliv" ? "Business" : label);
+
+        Texts(chart.Svg("sector")).ShouldContain("Business");
+        Texts(chart.Svg("sector")).ShouldNotContain("Näringsliv");
+    }
+
+    [Fact]
+    public void Draws_bars_in_the_colour_blind_safe_blue()
+    {
+        var svg = BreakdownChart.Of(Sectors(), "Sektor", "Antal personer", Swedish).Svg("sector");
+
+        svg.ShouldContain("fill=\"#0072B2\"", Case.Insensitive);
     }
 }

@@ -1,62 +1,173 @@
-using System.Text.RegularExpressions;
+using System.Net;
 using Analytics.Core.Events;
 using Analytics.Core.Participations;
+using Analytics.Core.Reports;
 using Analytics.Data;
+using Analytics.Web.Tests.Pages.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Analytics.Web.Tests.Pages.Shared.PageDocument;
 
 namespace Analytics.Web.Tests.Pages;
 
 [Collection(WebCollection.Name)]
 public sealed class IndexTests(AnalyticsWebFactory factory)
 {
-    [Fact]
-    public async Task Shows_the_latest_held_quarter_with_its_registrations_counted_from_the_sample_data()
+    private async Task<Quarter> LatestHeldQuarterAsync()
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
         var now = DateTime.UtcNow;
-        var latest = (await db.Events.Where(e => e.StartsAtUtc <= now).Select(e => e.StartsAtUtc).ToListAsync())
-            .Select(Quarter.Containing).Max();
-        var registered = await db.Participations
-            .Where(p => p.Rsvp == Rsvp.Yes && db.Events.Any(e => e.Id == p.EventId && e.StartsAtUtc >= latest.StartUtc && e.StartsAtUtc < latest.EndUtc))
-            .SumAsync(p => 1 + p.Guests);
-
-        var html = await factory.CreateClient().GetStringAsync("/");
-
-        html.ShouldContain($"Översikt <span class=\"subtitle\">{latest.Label()}</span>");
-        Regex.IsMatch(html, $@"<dt>Anmälda</dt><dd>{registered}</dd>").ShouldBeTrue($"expected {registered} registered in {latest}");
-        html.ShouldContain("Effektivt antal sektorer");
-        html.ShouldContain("<h3 id=\"sector-title\">Sektor</h3>");
-        html.ShouldContain("<h3 id=\"profession-title\">Yrke</h3>");
-        html.ShouldContain("<h3 id=\"organisation-title\">Organisation</h3>");
+        return (await db.Events.Where(e => e.StartsAtUtc <= now).Select(e => e.StartsAtUtc).ToListAsync()).Select(Quarter.Containing).Max();
     }
 
     [Fact]
-    public async Task Never_shows_a_count_below_the_threshold_in_any_table()
+    public async Task Shows_the_latest_held_quarter_with_its_registrations_counted_from_the_sample_data()
     {
-        var html = await factory.CreateClient().GetStringAsync("/");
+        var latest = await LatestHeldQuarterAsync();
+        int registered;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
+            registered = await db.Participations
+                .Where(p => p.Rsvp == Rsvp.Yes && db.Events.Any(e => e.Id == p.EventId && e.StartsAtUtc >= latest.StartUtc && e.StartsAtUtc < latest.EndUtc))
+                .SumAsync(p => 1 + p.Guests);
+        }
 
-        Regex.Matches(html, @"<td class=""num"">([1-4])</td>").ShouldBeEmpty();
-        html.ShouldContain("&lt;5");
+        var page = await factory.CreateClient().PageAsync("/");
+
+        page.QuerySelector("h1")!.Text().ShouldBe($"Översikt {latest.Label()}");
+        page.KeyFigure("Anmälda").ShouldBe(registered.ToString("N0", Swedish));
+        page.GetElementById("sector-title")!.Text().ShouldBe("Sektor");
+        page.GetElementById("profession-title")!.Text().ShouldBe("Yrke");
+    }
+
+    [Fact]
+    public async Task Shows_every_key_figure_of_the_quarter_as_its_protected_snapshot_has_it()
+    {
+        var latest = await LatestHeldQuarterAsync();
+        var report = await factory.ReportAsync(ReportScope.ForQuarter(latest));
+
+        var page = await factory.CreateClient().PageAsync("/");
+
+        page.KeyFigure("Evenemang").ShouldBe(report.Events!.Value.ToString(Swedish));
+        page.KeyFigure("Deltog").ShouldBe(Count(report.Participants.Attended, report, Swedish));
+        page.KeyFigure("Med delad profil").ShouldBe(Count(report.Participants.WithProfile, report, Swedish));
+        page.KeyFigure("Effektivt antal sektorer").ShouldBe(report.Dimension("sector")!.EffectiveNumber!.Value.ToString("0.0", Swedish));
+        page.KeyFigure("Effektivt antal yrken").ShouldBe(report.Dimension("profession")!.EffectiveNumber!.Value.ToString("0.0", Swedish));
+        page.KeyFigure("Organisationer").ShouldBe(report.Reach!.Organisations.ToString(Swedish));
+        page.KeyFigure("Nya organisationer").ShouldBe(report.Reach.NewOrganisations.ToString(Swedish));
+        page.KeyFigure("Evenemang med minst tre sektorer").ShouldBe(report.Reach.ShareOfCrossSectorEvents!.Value.ToString("P0", Swedish));
+    }
+
+    [Fact]
+    public async Task Sets_each_key_figure_against_the_quarter_before_with_a_trend_line_described_in_words()
+    {
+        var latest = await LatestHeldQuarterAsync();
+        var trend = await factory.TrendAsync(latest, 4);
+        var (before, now) = (trend[^2].Report, trend[^1].Report);
+        var change = now.Events!.Value - before.Events!.Value;
+
+        var page = await factory.CreateClient().PageAsync("/");
+
+        var events = page.GetElementById("figure-evenemang")!;
+        events.QuerySelector("dd.change")!.Text().ShouldBe(
+            $"{(change > 0 ? "+" : change < 0 ? "−" : "±")}{Math.Abs(change)} jämfört med {trend[^2].Quarter.Label()}");
+        var spark = events.QuerySelector("svg")!;
+        spark.GetAttribute("role").ShouldBe("img");
+        spark.QuerySelector("title")!.TextContent.ShouldBe("Evenemang per kvartal");
+        spark.QuerySelector("desc")!.TextContent.ShouldBe(string.Join(", ", trend.Select(t => $"Kv{t.Quarter.Number} {t.Quarter.Year} {t.Report.Events}")));
+    }
+
+    [Fact]
+    public async Task Sets_the_speakers_mix_beside_the_audiences()
+    {
+        var latest = await LatestHeldQuarterAsync();
+        var report = await factory.ReportAsync(ReportScope.ForQuarter(latest));
+        var speakers = report.Subset(Subset.Speakers)!.Dimensions["sector"];
+        var audience = report.Subset(Subset.Audience)!.Dimensions["sector"];
+
+        var page = await factory.CreateClient().PageAsync("/");
+
+        var table = page.Section("talare-sector-title").QuerySelector("table")!;
+        table.QuerySelectorAll("thead th").Select(th => th.Text())
+            .ShouldBe(["Kategori", "Talare, antal", "Talare, andel", "Publik, antal", "Publik, andel"]);
+        var rows = table.Rows();
+        foreach (var cell in speakers.Cells) rows[cell.Label][0].ShouldBe(Count(cell.Count, report, Swedish));
+        foreach (var cell in audience.Cells) rows[cell.Label][2].ShouldBe(Count(cell.Count, report, Swedish));
+    }
+
+    [Fact]
+    public async Task Never_shows_a_count_of_people_below_the_threshold_in_any_table()
+    {
+        var page = await factory.CreateClient().PageAsync("/");
+
+        var counts = page.QuerySelectorAll("section.breakdown table td.num").Select(td => td.Text()).ToList();
+        counts.ShouldContain("<5");
+        counts.Where(t => int.TryParse(t, out _)).Select(int.Parse).ShouldAllBe(n => n == 0 || n >= 5);
+    }
+
+    [Fact]
+    public async Task Shows_a_suppressed_cell_as_less_than_five_with_a_tooltip_and_the_reason_in_words()
+    {
+        var page = await factory.CreateClient().PageAsync("/");
+
+        var sector = page.Section("sector-title");
+        var suppressed = sector.QuerySelectorAll("abbr.suppressed");
+        suppressed.ShouldNotBeEmpty();
+        suppressed.ShouldAllBe(a => a.TextContent == "<5");
+        suppressed[0].GetAttribute("title").ShouldBe("Färre än 5 personer, eller dolt så att en liten grupp inte kan räknas fram");
+        sector.QuerySelectorAll("p.method").Select(p => p.Text()).ShouldContain(t => t.Contains("visas som <5"));
     }
 
     [Fact]
     public async Task Lets_the_steering_group_pick_an_earlier_quarter_in_the_query_string()
     {
-        var html = await factory.CreateClient().GetStringAsync("/?kvartal=2026Q1");
+        var page = await factory.CreateClient().PageAsync("/?kvartal=2026Q1");
 
-        html.ShouldContain("Kvartal 1 2026</span>");
-        html.ShouldContain("Första mötet: One Team Gov Västsverige");
+        page.QuerySelector("h1 .subtitle")!.Text().ShouldBe("Kvartal 1 2026");
+        page.KeyFigure("Anmälda").ShouldBe("64");
+        page.QuerySelectorAll("table.events a").Select(a => a.Text()).ShouldContain("Första mötet: One Team Gov Västsverige");
     }
 
     [Fact]
-    public async Task Speaks_english_when_asked()
+    public async Task Speaks_english_when_asked_with_taxonomy_labels_in_english()
     {
-        var html = await factory.CreateClient().GetStringAsync("/?culture=en-GB");
+        var page = await factory.CreateClient().PageAsync("/?culture=en-GB");
 
-        html.ShouldContain("<html lang=\"en\">");
-        html.ShouldContain("Overview");
-        html.ShouldContain("Who came?");
+        page.DocumentElement.GetAttribute("lang").ShouldBe("en");
+        page.QuerySelector("h1")!.Text().ShouldStartWith("Overview");
+        page.KeyFigures().ShouldContain("Registered");
+        var rows = page.Section("sector-title").QuerySelector("table")!.Rows();
+        rows.Keys.ShouldContain("Municipality");
+        rows.Keys.ShouldNotContain("Kommun");
+    }
+
+    [Fact]
+    public async Task Downloads_the_sector_chart_as_png_and_refuses_an_unknown_chart()
+    {
+        var client = factory.CreateClient();
+        var page = await client.PageAsync("/?kvartal=2026Q3");
+        var link = page.Section("sector-title").QuerySelector("figure.chart a[download]")!.GetAttribute("href")!;
+
+        link.ShouldBe("/?kvartal=2026Q3&handler=png&diagram=sector");
+        (await client.PngAsync(link)).Length.ShouldBeGreaterThan(1000);
+        (await client.GetAsync("/?handler=png&diagram=finns-inte")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Draws_every_chart_as_an_image_named_by_its_title()
+    {
+        var page = await factory.CreateClient().PageAsync("/");
+
+        var charts = page.QuerySelectorAll("main svg");
+        charts.ShouldNotBeEmpty();
+        foreach (var svg in charts)
+        {
+            svg.GetAttribute("role").ShouldBe("img");
+            var ids = svg.GetAttribute("aria-labelledby")!.Split(' ');
+            ids.ShouldAllBe(id => page.GetElementById(id) != null && page.GetElementById(id)!.TextContent.Length > 0);
+        }
+        charts.Select(s => s.Id).ShouldBeUnique();
     }
 }

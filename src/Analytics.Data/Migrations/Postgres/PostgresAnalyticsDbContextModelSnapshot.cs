@@ -423,6 +423,43 @@ namespace Analytics.Data.Migrations.Postgres
                     b.ToTable("ReportSnapshots");
                 });
 
+            modelBuilder.Entity("Analytics.Core.Reports.SteeringPack", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("BuiltAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("QuarterKey")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("SizeBytes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuarterKey")
+                        .IsUnique();
+
+                    b.ToTable("SteeringPacks");
+                });
+
             modelBuilder.Entity("Analytics.Core.Targets.TargetMix", b =>
                 {
                     b.Property<int>("Id")
@@ -558,10 +595,12 @@ namespace Analytics.Data.Migrations.Postgres
                         .HasForeignKey("ImportBatchId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Analytics.Core.Organisations.Organisation", null)
+                    b.HasOne("Analytics.Core.Organisations.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("Analytics.Core.Events.Event", b =>

@@ -424,6 +424,43 @@ namespace Analytics.Data.Migrations.SqlServer
                     b.ToTable("ReportSnapshots");
                 });
 
+            modelBuilder.Entity("Analytics.Core.Reports.SteeringPack", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("BuiltAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("QuarterKey")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<int>("SizeBytes")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuarterKey")
+                        .IsUnique();
+
+                    b.ToTable("SteeringPacks");
+                });
+
             modelBuilder.Entity("Analytics.Core.Targets.TargetMix", b =>
                 {
                     b.Property<int>("Id")
@@ -559,10 +596,12 @@ namespace Analytics.Data.Migrations.SqlServer
                         .HasForeignKey("ImportBatchId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Analytics.Core.Organisations.Organisation", null)
+                    b.HasOne("Analytics.Core.Organisations.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("Analytics.Core.Events.Event", b =>

@@ -402,6 +402,41 @@ namespace Analytics.Data.Migrations.Sqlite
                     b.ToTable("ReportSnapshots");
                 });
 
+            modelBuilder.Entity("Analytics.Core.Reports.SteeringPack", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("BuiltAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuarterKey")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuarterKey")
+                        .IsUnique();
+
+                    b.ToTable("SteeringPacks");
+                });
+
             modelBuilder.Entity("Analytics.Core.Targets.TargetMix", b =>
                 {
                     b.Property<int>("Id")
@@ -533,10 +568,12 @@ namespace Analytics.Data.Migrations.Sqlite
                         .HasForeignKey("ImportBatchId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Analytics.Core.Organisations.Organisation", null)
+                    b.HasOne("Analytics.Core.Organisations.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("Analytics.Core.Events.Event", b =>

@@ -1,9 +1,11 @@
+using Analytics.Core.Disclosure;
 using Analytics.Core.Events;
 using Analytics.Core.Reports;
 using Analytics.Core.Taxonomies;
 using Analytics.Data;
 using Analytics.Reporting.Charts;
 using Analytics.Reporting.Snapshots;
+using Analytics.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,32 +13,85 @@ using Microsoft.Extensions.Localization;
 
 namespace Analytics.Web.Pages.Events;
 
-/// <summary>Evenemangsrapport: one event's mix, protected, with the sector chart and its table.</summary>
-public sealed class ReportModel(AnalyticsDbContext db, ReportReader reports, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+/// <summary>
+/// Evenemangsrapport: one event's mix per dimension, registered against attended, speakers against the audience, the
+/// mix against the targets with Wilson intervals, and how the figures were protected. Every chart has its table.
+/// </summary>
+public sealed class ReportModel(AnalyticsDbContext db, ReportReader reports, TimeProvider clock, IStringLocalizer<SharedResource> localizer,
+    CategoryNames names) : PageModel
 {
+    /// <summary>The dimensions of the mix, in the order shown.</summary>
+    public static readonly IReadOnlyList<Dimension> Mix = [Dimension.Sector, Dimension.Profession, Dimension.Organisation, Dimension.Municipality, Dimension.Role];
+
+    /// <summary>The dimensions two groups are compared in.</summary>
+    public static readonly IReadOnlyList<Dimension> Compared = [Dimension.Sector, Dimension.Profession];
+
     public Event Event { get; private set; } = null!;
     public DateTime StartsLocal { get; private set; }
-    public string Place { get; private set; } = "";
     public IReadOnlyList<string> Hosts { get; private set; } = [];
     public bool Planned { get; private set; }
     public PublishedReport? Report { get; private set; }
-    public string? SectorChart { get; private set; }
+    public PageCharts Charts { get; } = new();
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
+        await LoadAsync(slug, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetPngAsync(string slug, string? diagram, CancellationToken cancellationToken) =>
+        await LoadAsync(slug, cancellationToken) ? Charts.Png(diagram) : NotFound();
+
+    /// <summary>The registered side of "registered vs attended": every yes registration, counted as the report counts.</summary>
+    public ProtectedBreakdown? RegisteredMix(string dimension) => Report?.Report.Subset(Subset.Registered)?.Dimensions.GetValueOrDefault(dimension);
+
+    public ProtectedBreakdown? SpeakersMix(string dimension) => Report?.Report.Subset(Subset.Speakers)?.Dimensions.GetValueOrDefault(dimension);
+
+    public ProtectedBreakdown? AudienceMix(string dimension) => Report?.Report.Subset(Subset.Audience)?.Dimensions.GetValueOrDefault(dimension);
+
+    private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
     {
         var ev = await db.Events.AsNoTracking().Include(e => e.Hosts).ThenInclude(h => h.Organisation)
             .SingleOrDefaultAsync(e => e.Slug == slug, cancellationToken);
-        if (ev is null) return NotFound();
+        if (ev is null) return false;
 
         Event = ev;
         StartsLocal = Quarter.ToStockholm(ev.StartsAtUtc);
-        Place = ev.Online && ev.MunicipalityCode is null ? "Online"
-            : Taxonomy.Find(Municipalities.All, ev.MunicipalityCode)?.NameSv ?? ev.MunicipalityCode ?? "–";
-        Hosts = ev.Hosts.Select(h => h.Organisation!.Name).Order().ToList();
+        Hosts = [.. ev.Hosts.Select(h => h.Organisation!.Name).Order()];
         Planned = ev.StartsAtUtc > clock.GetUtcNow().UtcDateTime;
         Report = await reports.ReadAsync(ReportScope.ForEvent(slug), cancellationToken);
-        if (Report?.Report.Dimension("sector") is { Withheld: false, Cells.Count: > 0 } sectors)
-            SectorChart = BreakdownChart.Svg(sectors, localizer["Antal personer"]);
-        return Page();
+        if (Report?.Report is { } report) AddCharts(report);
+        return true;
     }
+
+    private void AddCharts(ProtectedReport report)
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        var people = localizer["Antal personer"];
+        foreach (var dimension in Mix)
+        {
+            var code = dimension.Code();
+            Charts.Add(code, () => Shown(report.Dimension(code)) is { } breakdown
+                ? BreakdownChart.Of(breakdown, CategoryNames.DimensionName(code), people, culture, names.For(code))
+                : null);
+        }
+        foreach (var dimension in Compared)
+        {
+            var code = dimension.Code();
+            var name = CategoryNames.DimensionName(code).ToLower(culture);
+            Charts.Add($"anmalda-{code}", () => Compare(localizer["Anmälda"], RegisteredMix(code), localizer["Deltog"], report.Dimension(code),
+                localizer["Anmälda och deltagare per {0}", name], report, code));
+            Charts.Add($"talare-{code}", () => Compare(localizer["Talare"], SpeakersMix(code), localizer["Publik"], AudienceMix(code),
+                localizer["Talare och publik per {0}", name], report, code));
+        }
+        foreach (var (code, balance) in report.Balance)
+            Charts.Add($"mal-{code}", () => BalanceChart.Of(balance, localizer["{0} mot målfördelningen", CategoryNames.DimensionName(code)],
+                new BalanceChartText(localizer["Andel"], localizer["95 % intervall"], localizer["Mål"], report.Show(null)), culture, names.For(code)));
+    }
+
+    private Chart? Compare(string firstName, ProtectedBreakdown? first, string secondName, ProtectedBreakdown? second, string title,
+        ProtectedReport report, string code) =>
+        Shown(first) is { } a && Shown(second) is { } b
+            ? ComparisonChart.Of(new ComparedGroup(firstName, a), new ComparedGroup(secondName, b), title, localizer["Andel"], report.Show(null),
+                System.Globalization.CultureInfo.CurrentCulture, names.For(code))
+            : null;
+
+    private static ProtectedBreakdown? Shown(ProtectedBreakdown? breakdown) => breakdown is { Withheld: false, Cells.Count: > 0 } ? breakdown : null;
 }

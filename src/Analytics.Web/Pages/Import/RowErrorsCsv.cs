@@ -1,12 +1,13 @@
 using System.Text;
 using Analytics.Core.Imports;
+using Analytics.Reporting.Csv;
 
 namespace Analytics.Web.Pages.Import;
 
 /// <summary>
 /// A batch's rejected rows as CSV the way Swedish Excel opens it: UTF-8 with a byte order mark, semicolons, CRLF. A cell
-/// that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) gets a leading
-/// apostrophe, since the reasons quote what the uploaded file said.
+/// that a spreadsheet would run as a formula gets a leading apostrophe (<see cref="CellText"/>), since the reasons quote
+/// what the uploaded file said.
 /// </summary>
 public static class RowErrorsCsv
 {
@@ -24,8 +25,7 @@ public static class RowErrorsCsv
 
     public static string Cell(string? text)
     {
-        var value = text ?? "";
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        var value = CellText.Neutralise(text);
         return value.AsSpan().IndexOfAny(";\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
     }
 }

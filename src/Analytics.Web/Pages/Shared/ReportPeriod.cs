@@ -1,0 +1,32 @@
+using Analytics.Core.Events;
+using Analytics.Core.Reports;
+using Analytics.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Analytics.Web.Pages.Shared;
+
+/// <summary>
+/// The period a page reads: one quarter with events (?kvartal=2026Q3) or all time (?kvartal=alla). Without a choice it is
+/// the latest quarter with held events, as on the overview, so the pages agree on "now".
+/// </summary>
+public sealed record ReportPeriod(Quarter? Quarter, IReadOnlyList<Quarter> Quarters)
+{
+    public const string AllTimeKey = "alla";
+
+    public ReportScope Scope => Quarter is { } quarter ? ReportScope.ForQuarter(quarter) : ReportScope.AllTime;
+
+    /// <summary>The value of ?kvartal= that asks for this period.</summary>
+    public string Key => Quarter?.ToString() ?? AllTimeKey;
+
+    /// <summary>Null when there are no events at all.</summary>
+    public static async Task<ReportPeriod?> ChooseAsync(AnalyticsDbContext db, string? asked, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var starts = await db.Events.Select(e => e.StartsAtUtc).ToListAsync(cancellationToken);
+        if (starts.Count == 0) return null;
+        var quarters = starts.Select(Core.Events.Quarter.Containing).Distinct().OrderDescending().ToList();
+        if (string.Equals(asked, AllTimeKey, StringComparison.OrdinalIgnoreCase)) return new ReportPeriod(null, quarters);
+        if (Core.Events.Quarter.TryParse(asked, out var quarter) && quarters.Contains(quarter)) return new ReportPeriod(quarter, quarters);
+        var held = starts.Where(s => s <= nowUtc).Select(Core.Events.Quarter.Containing).ToList();
+        return new ReportPeriod(held.Count > 0 ? held.Max() : quarters[0], quarters);
+    }
+}

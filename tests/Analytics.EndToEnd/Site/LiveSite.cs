@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace Analytics.EndToEnd.Site;
+
+/// <summary>
+/// One running app and one headless Chromium for the whole run; every check gets a fresh browser context (its own
+/// cookies and viewport), which costs milliseconds where a new browser costs seconds.
+/// </summary>
+public sealed class LiveSite : IAsyncLifetime
+{
+    // Playwright cannot download its own browser here; Debian's Chromium is installed by .ci/run (see STACK.md).
+    private const string Chromium = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync",
+    ];
+
+    private readonly AnalyticsApp _app = new();
+    private readonly IMessageSink _diagnostics;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public LiveSite(IMessageSink diagnostics)
+    {
+        _diagnostics = diagnostics;
+        Screenshots.Prepare();
+        diagnostics.OnMessage(new DiagnosticMessage($"Screenshots: {Screenshots.Folder}"));
+    }
+
+    public Uri Address { get; private set; } = null!;
+
+    private IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(Chromium))
+            throw new InvalidOperationException($"{Chromium} is missing: run `apt-get install -y chromium` (.ci/run does).");
+        // Seeding the app and starting the browser take a few seconds each; neither needs the other.
+        var started = Stopwatch.StartNew();
+        var app = Task.Run(_app.Start);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
+        Address = await app;
+        _diagnostics.OnMessage(new DiagnosticMessage($"App at {Address} and Chromium {_browser.Version} ready in {started.Elapsed.TotalSeconds:0.0} s"));
+    }
+
+    /// <summary>
+    /// Opens <paramref name="address"/> in a fresh context, requires the status (200 unless told), and runs
+    /// <paramref name="check"/> on it. Whatever fails, the page as it was is saved and its file named in the failure.
+    /// </summary>
+    public async Task CheckAsync(string address, string checkName, ITestOutputHelper output, Func<IPage, Task> check,
+        ViewportSize? viewport = null, int status = 200)
+    {
+        await using var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = Address.ToString(),
+            Locale = "sv-SE",
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
+        });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        try
+        {
+            var response = await page.GotoAsync(address);
+            (response?.Status).ShouldBe(status, $"GET {address} answered {response?.Status} {response?.StatusText}");
+            await check(page);
+        }
+        catch (Exception failure)
+        {
+            var saved = await SaveFailedPageAsync(page, address, checkName);
+            output.WriteLine(saved);
+            throw new PageCheckFailed($"{address}: {failure.Message}\n{saved}", failure);
+        }
+    }
+
+    /// <summary>The picture is a help, not the verdict: when even it fails (a crashed page), the original failure still stands.</summary>
+    private static async Task<string> SaveFailedPageAsync(IPage page, string address, string checkName)
+    {
+        try
+        {
+            return $"Screenshot of the failed page: {await Screenshots.SaveAsync(page, address, $".{checkName}.failed")}";
+        }
+        catch (PlaywrightException unsaved)
+        {
+            return $"No screenshot of the failed page: {unsaved.Message}";
+        }
+    }
+
+    /// <summary>Runs <paramref name="check"/> on a page made of <paramref name="html"/> alone, to prove that a check can fail.</summary>
+    public async Task OnContentAsync(string html, Func<IPage, Task> check)
+    {
+        await using var context = await Browser.NewContextAsync(new() { ViewportSize = new ViewportSize { Width = 640, Height = 800 } });
+        var page = await context.NewPageAsync();
+        await page.SetContentAsync(html);
+        await check(page);
+    }
+
+    public async Task DisposeAsync()
+    {
+        var stopping = Stopwatch.StartNew();
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        await _app.DisposeAsync();
+        _diagnostics.OnMessage(new DiagnosticMessage($"App and Chromium stopped in {stopping.Elapsed.TotalSeconds:0.0} s"));
+    }
+}
+
+public sealed class PageCheckFailed(string message, Exception inner) : Exception(message, inner);
+
+[CollectionDefinition(Name)]
+public sealed class LiveSiteCollection : ICollectionFixture<LiveSite>
+{
+    public const string Name = "live site";
+}

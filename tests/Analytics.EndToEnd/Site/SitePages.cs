@@ -1,0 +1,42 @@
+namespace Analytics.EndToEnd.Site;
+
+/// <summary>
+/// Every page the browser tests open, in one place: a new page is tested by adding its address here. A page that does
+/// not exist (yet) fails every test that opens it; that is deliberate, so a missing page is never mistaken for a pass.
+/// </summary>
+public static class SitePages
+{
+    /// <summary>The pages of issue 6 and the import pages, in Swedish (the default language).</summary>
+    public static readonly IReadOnlyList<string> Swedish =
+    [
+        "/",
+        "/evenemang",
+        "/evenemang/2026-03-23-forsta-motet",
+        "/trender",
+        "/kvartal",
+        "/kvartal/2026Q1",
+        "/balans",
+        "/rackvidd",
+        "/principerna",
+        "/oppna-data",
+        "/paket",
+        "/import",
+        "/import/historik",
+        // The first batch of the seeded sample data: the sample files go through the ordinary import.
+        "/import/batch/1",
+    ];
+
+    /// <summary>A page of each kind (figures, a list, a report with charts, a form) in English: longer words, other formats.</summary>
+    public static readonly IReadOnlyList<string> English =
+    [
+        "/?culture=en-GB",
+        "/evenemang?culture=en-GB",
+        "/evenemang/2026-03-23-forsta-motet?culture=en-GB",
+        "/kvartal/2026Q1?culture=en-GB",
+        "/import?culture=en-GB",
+    ];
+
+    public static TheoryData<string> InSwedish => new(Swedish);
+
+    public static TheoryData<string> InBothLanguages => new(Swedish.Concat(English));
+}

@@ -1,0 +1,26 @@
+namespace Analytics.Web.Tests.Pages.Shared;
+
+[Collection(WebCollection.Name)]
+public sealed class LayoutTests(AnalyticsWebFactory factory)
+{
+    [Fact]
+    public async Task Offers_every_dashboard_page_in_one_menu_and_marks_the_current_one()
+    {
+        var page = await factory.CreateClient().PageAsync("/kvartal/2026Q3");
+
+        var links = page.QuerySelectorAll("nav.site-nav a");
+        links.Select(a => a.GetAttribute("href")).ShouldBe(
+            ["/", "/evenemang", "/trender", "/kvartal", "/balans", "/rackvidd", "/principerna", "/oppna-data", "/paket", "/import"]);
+        links.Where(a => a.GetAttribute("aria-current") == "page").Select(a => a.Text()).ShouldBe(["Kvartalsrapporter"]);
+        page.QuerySelector("nav.site-nav")!.GetAttribute("aria-label").ShouldBe("Huvudmeny");
+        page.QuerySelector("a.skip-link")!.GetAttribute("href").ShouldBe("#main");
+    }
+
+    [Fact]
+    public async Task Explains_the_threshold_on_every_page()
+    {
+        var page = await factory.CreateClient().PageAsync("/trender");
+
+        page.QuerySelector("footer")!.Text().ShouldBe("Alla siffror är skyddade: grupper med färre än 5 personer visas som <5 och syns aldrig enskilt.");
+    }
+}
