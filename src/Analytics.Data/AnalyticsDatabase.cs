@@ -40,6 +40,7 @@ public static class AnalyticsDatabase
             _ => services.AddDbContext<AnalyticsDbContext, PostgresAnalyticsDbContext>(o =>
                 Configure((DbContextOptionsBuilder<PostgresAnalyticsDbContext>)o, settings.Provider, settings.ConnectionString)),
         };
+        services.AddScoped<Audit.AuditLog>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Analytics.Core.Audit;
 using Analytics.Core.Consent;
 using Analytics.Core.Events;
 using Analytics.Core.Imports;
@@ -29,6 +30,7 @@ public abstract class AnalyticsDbContext(DbContextOptions options) : DbContext(o
     public DbSet<TaxonomyCategory> TaxonomyCategories => Set<TaxonomyCategory>();
     public DbSet<ReportSnapshot> ReportSnapshots => Set<ReportSnapshot>();
     public DbSet<SteeringPack> SteeringPacks => Set<SteeringPack>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -136,6 +138,15 @@ public abstract class AnalyticsDbContext(DbContextOptions options) : DbContext(o
         {
             e.HasIndex(p => p.QuarterKey).IsUnique();
             e.Property(p => p.QuarterKey).HasMaxLength(10);
+        });
+
+        model.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(a => a.AtUtc);
+            e.Property(a => a.Actor).HasMaxLength(64);
+            e.Property(a => a.Action).HasMaxLength(40);
+            e.Property(a => a.Subject).HasMaxLength(200);
+            e.Property(a => a.Detail).HasMaxLength(500);
         });
     }
 
