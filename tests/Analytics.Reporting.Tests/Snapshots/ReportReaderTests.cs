@@ -37,4 +37,38 @@ public class ReportReaderTests
                 .Select(p => p.Quarter.ToString()).ShouldBe(["2026Q1"]);
         }
     }
+
+    [Theory, DatabaseProviders]
+    public async Task Shows_a_quarter_within_all_time_only_when_it_and_the_rest_each_hold_at_least_k_people(string provider)
+    {
+        await using var database = await MigratedDatabase.CreateAsync(provider);
+        await using (var db = database.Open())
+        {
+            var data = new ReportData(db);
+            // 2026Q1 has 12 people, 2026Q2 has 3: all time minus Q1 would be Q2's three.
+            await data.AddAsync(await data.EventAsync("q1", new DateTime(2026, 2, 1, 17, 0, 0)),
+                [.. Enumerable.Range(0, 12).Select(i => Someone.WithKey($"q1-{i}").Attended().In("kommun"))]);
+            await data.AddAsync(await data.EventAsync("q2", new DateTime(2026, 5, 1, 17, 0, 0)),
+                [.. Enumerable.Range(0, 3).Select(i => Someone.WithKey($"q2-{i}").Attended().In("region"))]);
+            await data.AddAsync(await data.EventAsync("q3", new DateTime(2026, 8, 1, 17, 0, 0)),
+                [.. Enumerable.Range(0, 6).Select(i => Someone.WithKey($"q3-{i}").Attended().In("stat"))]);
+            await new Recompute(db).Recomputer.RecomputeAsync(all: true);
+        }
+
+        await using (var db = database.Open())
+        {
+            var reader = new ReportReader(new Recompute(db).Store, Protected.Disclosure);
+
+            var q1 = await reader.ReadWithinAsync(ReportScope.ForQuarter(new Quarter(2026, 1)), ReportScope.AllTime);
+            var q2 = await reader.ReadWithinAsync(ReportScope.ForQuarter(new Quarter(2026, 2)), ReportScope.AllTime);
+
+            q1.ShouldNotBeNull();
+            q1.Refusal.ShouldBeNull();
+            q1.Published!.Report.Participants.Attended.ShouldBe(12);
+            q2.ShouldNotBeNull();
+            q2.Published.ShouldBeNull();
+            q2.Refusal.ShouldBe("Urvalet visas inte: det omfattar färre än 5 personer.");
+            (await reader.ReadWithinAsync(ReportScope.ForQuarter(new Quarter(2027, 1)), ReportScope.AllTime)).ShouldBeNull();
+        }
+    }
 }

@@ -29,6 +29,9 @@ public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, Time
 
     public ReportPeriod? Period { get; private set; }
     public PublishedReport? Report { get; private set; }
+
+    /// <summary>Why the period is not shown, when it is too small or too close to all time (see <see cref="ReportPeriod.ReadAsync"/>).</summary>
+    public string? Refusal { get; private set; }
     public IReadOnlyList<BalanceView> Balances { get; private set; } = [];
     public IReadOnlyList<MissingCategory> Missing { get; private set; } = [];
     public IReadOnlyList<PlannedEvent> Planned { get; private set; } = [];
@@ -71,7 +74,8 @@ public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, Time
     {
         Period = await ReportPeriod.ChooseAsync(db, kvartal, clock.GetUtcNow().UtcDateTime, cancellationToken);
         if (Period is null) return;
-        Report = await reports.ReadAsync(Period.Scope, cancellationToken);
+        var read = await Period.ReadAsync(reports, cancellationToken);
+        (Report, Refusal) = (read?.Published, read?.Refusal);
         if (Report?.Report is not { } report) return;
 
         var culture = CultureInfo.CurrentCulture;

@@ -25,6 +25,9 @@ public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, Time
     public ReportPeriod? Period { get; private set; }
     public IReadOnlyList<QuarterReport> Trend { get; private set; } = [];
     public PublishedReport? Report { get; private set; }
+
+    /// <summary>Why the period is not shown, when it is too small or too close to all time (see <see cref="ReportPeriod.ReadAsync"/>).</summary>
+    public string? Refusal { get; private set; }
     public ProtectedReach? Reach => Report?.Report.Reach;
     public ProtectedTieGraph? Graph => Reach?.TieGraph;
 
@@ -53,7 +56,8 @@ public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, Time
 
         var (first, last) = (Period.Quarters.Min(), Period.Quarters.Max());
         Trend = await reports.ReadTrendAsync(last, previous: (last.Year - first.Year) * 4 + last.Number - first.Number, cancellationToken);
-        Report = await reports.ReadAsync(Period.Scope, cancellationToken);
+        var read = await Period.ReadAsync(reports, cancellationToken);
+        (Report, Refusal) = (read?.Published, read?.Refusal);
 
         var culture = CultureInfo.CurrentCulture;
         // Two lines to a chart, so every point's value can be written beside it without overlapping another's.

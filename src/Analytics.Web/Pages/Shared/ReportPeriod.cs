@@ -1,6 +1,8 @@
 using Analytics.Core.Events;
 using Analytics.Core.Reports;
+using Analytics.Core.Disclosure;
 using Analytics.Data;
+using Analytics.Reporting.Snapshots;
 using Microsoft.EntityFrameworkCore;
 
 namespace Analytics.Web.Pages.Shared;
@@ -14,6 +16,15 @@ public sealed record ReportPeriod(Quarter? Quarter, IReadOnlyList<Quarter> Quart
     public const string AllTimeKey = "alla";
 
     public ReportScope Scope => Quarter is { } quarter ? ReportScope.ForQuarter(quarter) : ReportScope.AllTime;
+
+    /// <summary>
+    /// The period's protected report. A quarter is a filtered view of all time, which the same page also offers, so it is
+    /// shown only where it and the rest of all time each hold at least k people or none (<see cref="FilteredView"/>).
+    /// </summary>
+    public async Task<FilteredReport?> ReadAsync(ReportReader reports, CancellationToken cancellationToken) =>
+        Quarter is null
+            ? await reports.ReadAsync(Scope, cancellationToken) is { } all ? new FilteredReport(all, null) : null
+            : await reports.ReadWithinAsync(Scope, ReportScope.AllTime, cancellationToken);
 
     /// <summary>The value of ?kvartal= that asks for this period.</summary>
     public string Key => Quarter?.ToString() ?? AllTimeKey;
