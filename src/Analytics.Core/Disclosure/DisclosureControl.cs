@@ -32,7 +32,10 @@ public sealed class DisclosureControl
         var reach = figures.Reach is { } r ? Protect(r, figures.WithProfile) : null;
         var period = figures.Scope.Kind != ReportScope.EventKind;
         return new ProtectedReport(new ProtectedScope(figures.Scope.Kind, figures.Scope.Key), K,
-            period ? figures.Events : null, period ? figures.EventsWithAttendance : null, participants, dimensions, subsets, reach, balance);
+            period ? figures.Events : null, period ? figures.EventsWithAttendance : null, participants, dimensions, subsets, reach, balance)
+        {
+            Method = MethodText.Report(K),
+        };
     }
 
     /// <summary>
@@ -40,7 +43,12 @@ public sealed class DisclosureControl
     /// perturbed by the cell-key method, and so is every headcount; then they are protected as
     /// <see cref="Protect(ReportFigures)"/> does.
     /// </summary>
-    public ProtectedReport ProtectPublic(ReportFigures figures) => Protect(PerturbedFigures.Of(figures, Rolled));
+    public ProtectedReport ProtectPublic(ReportFigures figures)
+    {
+        var report = Protect(PerturbedFigures.Of(figures, Rolled));
+        return new ProtectedReport(report.Scope, report.K, report.Events, report.EventsWithAttendance, report.Participants,
+            report.Dimensions, report.Subsets, report.Reach, report.Balance) { Method = MethodText.OpenData(K) };
+    }
 
     /// <summary>A headcount: zero is shown, 1..k−1 is not.</summary>
     public int? Count(int count) => count is > 0 and var c && c < K ? null : count;

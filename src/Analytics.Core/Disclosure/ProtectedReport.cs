@@ -46,6 +46,12 @@ public sealed class ProtectedReport
 
     public ProtectedSubset? Subset(string name) => Subsets.GetValueOrDefault(name);
 
+    /// <summary>
+    /// The method text: the disclosure rules this report was protected by, in the reader's language, for every output
+    /// to carry beside its tables (<see cref="MethodText"/>). Each breakdown's Note says what was hidden in it.
+    /// </summary>
+    public string Method { get; internal init; } = "";
+
     public ProtectedBalance? BalanceOf(string dimension) => Balance.GetValueOrDefault(dimension);
 
     /// <summary>How a possibly suppressed count is written for people: the number, or "&lt;k".</summary>

@@ -37,4 +37,14 @@ public class MethodTextTests
         english.ShouldContain("cell-key method");
         english.ShouldNotContain("personer");
     }
+
+    [Fact]
+    public void Travels_with_every_protected_report_so_every_output_carries_it()
+    {
+        var control = new DisclosureControl(new DisclosureOptions { K = 6 });
+        var figures = Breakdowns.Event("x", 30, 25, 20, Breakdowns.Sector(10, 10));
+
+        control.Protect(figures).Method.ShouldBe(MethodText.Report(6));
+        control.ProtectPublic(figures).Method.ShouldBe(MethodText.OpenData(6));
+    }
 }

@@ -91,7 +91,7 @@ public class ReportJsonTests
         var root = document.RootElement;
 
         root.EnumerateObject().Select(p => p.Name).ShouldBe(
-            ["scope", "k", "events", "eventsWithAttendance", "participants", "dimensions", "subsets", "reach", "balance"]);
+            ["scope", "k", "events", "eventsWithAttendance", "participants", "dimensions", "subsets", "reach", "balance", "method"]);
         var reach = root.GetProperty("reach");
         reach.EnumerateObject().Select(p => p.Name).ShouldBe(
         [
