@@ -1,10 +1,14 @@
 using Analytics.Data;
 using Analytics.Data.Configuration;
 using Analytics.Ingest;
+using Analytics.Ingest.CheckIn;
 using Analytics.Ingest.Uploads;
+using Analytics.Jobs.Forecast;
 using Analytics.Jobs.Imports;
 using Analytics.Jobs.Reports;
+using Analytics.Jobs.Retention;
 using Analytics.Reporting;
+using Analytics.Reporting.Forecast;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,9 +27,15 @@ public static class AnalyticsServices
         services.AddAnalyticsDatabase(database);
         services.AddIngest(configuration, database);
         services.AddReporting(configuration);
+        services.AddForecast(configuration);
+        services.AddScoped<TrainForecastJob>();
+        services.AddScoped<ForecastJobs>();
         services.AddScoped<RecomputeReportsJob>();
         services.AddScoped<RecomputeEventJob>();
         services.AddScoped<BuildSteeringPackJob>();
+        services.AddCheckIn(configuration);
+        services.AddSingleton(RetentionSettings.From(configuration));
+        services.AddScoped<RetentionPurgeJob>();
         services.AddSingleton(s => new UploadStore(UploadStore.FolderFrom(configuration, database), s.GetRequiredService<ImportLimits>(),
             s.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ImportProgressBoard>();

@@ -32,9 +32,12 @@ public static class AnalyticsCli
             DatabaseCommands.Create(host),
             SeedCommand.Create(host),
             EventsCommands.Create(host),
+            Users.UsersCommands.Create(host),
             ImportCommand.Create(host),
             RecomputeCommand.Create(host),
             ReportCommands.Create(host),
+            Forecast.ForecastCommands.Create(host),
+            Generate.GenerateCommand.Create(output),
         };
         foreach (var option in host.Options.All) root.Options.Add(option);
 

@@ -1,12 +1,17 @@
 using Analytics.Core.Audit;
 using Analytics.Core.Consent;
 using Analytics.Core.Events;
+using Analytics.Core.Forecasts;
 using Analytics.Core.Imports;
 using Analytics.Core.Organisations;
 using Analytics.Core.Participations;
 using Analytics.Core.Reports;
 using Analytics.Core.Targets;
 using Analytics.Core.Taxonomies;
+using Analytics.Data.Accounts;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -14,15 +19,18 @@ namespace Analytics.Data;
 
 /// <summary>
 /// The one model, shared by every provider. Each provider has its own derived context type only so that it can keep
-/// its own migrations (see Providers/).
+/// its own migrations (see Providers/). The staff accounts (Identity) and the data protection keys live here too, so
+/// every web node on one database shares the accounts and accepts the others' cookies and forms.
 /// </summary>
-public abstract class AnalyticsDbContext(DbContextOptions options) : DbContext(options)
+public abstract class AnalyticsDbContext(DbContextOptions options)
+    : IdentityDbContext<AnalyticsUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Event> Events => Set<Event>();
     public DbSet<EventHost> EventHosts => Set<EventHost>();
     public DbSet<Participation> Participations => Set<Participation>();
     public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
+    public DbSet<ConsentText> ConsentTexts => Set<ConsentText>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
     public DbSet<UnmappedValue> UnmappedValues => Set<UnmappedValue>();
@@ -31,6 +39,10 @@ public abstract class AnalyticsDbContext(DbContextOptions options) : DbContext(o
     public DbSet<ReportSnapshot> ReportSnapshots => Set<ReportSnapshot>();
     public DbSet<SteeringPack> SteeringPacks => Set<SteeringPack>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ForecastModel> ForecastModels => Set<ForecastModel>();
+    public DbSet<ForecastSnapshot> ForecastSnapshots => Set<ForecastSnapshot>();
+    public DbSet<OrganiserOrganisation> OrganiserOrganisations => Set<OrganiserOrganisation>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -42,6 +54,18 @@ public abstract class AnalyticsDbContext(DbContextOptions options) : DbContext(o
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        base.OnModelCreating(model);
+
+        model.Entity<OrganiserOrganisation>(e =>
+        {
+            e.HasKey(o => new { o.UserId, o.OrganisationId });
+            e.HasOne<AnalyticsUser>().WithMany().HasForeignKey(o => o.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(o => o.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        // A key ring entry is an XML document of about a kilobyte; no provider may cut it.
+        model.Entity<DataProtectionKey>(e => e.Property(k => k.Xml).Metadata.SetMaxLength(null));
+
         model.Entity<Organisation>(e =>
         {
             e.HasIndex(o => o.Name).IsUnique();
@@ -95,6 +119,20 @@ public abstract class AnalyticsDbContext(DbContextOptions options) : DbContext(o
             e.Property(c => c.TextVersion).HasMaxLength(40);
             e.Property(c => c.Language).HasMaxLength(5);
             e.Property(c => c.Channel).HasMaxLength(20);
+            e.Property(c => c.WithdrawalCodeHash).HasMaxLength(64);
+            e.HasIndex(c => c.WithdrawalCodeHash);
+            e.HasIndex(c => c.EventId);
+            // Retention removes an event's consent records with its participations; deleting the event does the same.
+            e.HasOne<Event>().WithMany().HasForeignKey(c => c.EventId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<ConsentText>(e =>
+        {
+            e.HasIndex(t => t.Version).IsUnique();
+            e.Property(t => t.Version).HasMaxLength(40);
+            e.Property(t => t.TextSv).HasMaxLength(ConsentText.MaxTextLength);
+            e.Property(t => t.TextEn).HasMaxLength(ConsentText.MaxTextLength);
+            e.Property(t => t.CreatedBy).HasMaxLength(64);
         });
 
         model.Entity<ImportBatch>(e =>
@@ -138,6 +176,22 @@ public abstract class AnalyticsDbContext(DbContextOptions options) : DbContext(o
         {
             e.HasIndex(p => p.QuarterKey).IsUnique();
             e.Property(p => p.QuarterKey).HasMaxLength(10);
+        });
+
+        model.Entity<ForecastModel>(e =>
+        {
+            e.HasIndex(m => m.Version).IsUnique();
+            // A saved model is tens of kilobytes and its evaluation a few; no provider may cut either.
+            e.Property(m => m.ModelBytes).Metadata.SetMaxLength(null);
+            e.Property(m => m.EvaluationJson).Metadata.SetMaxLength(null);
+        });
+
+        model.Entity<ForecastSnapshot>(e =>
+        {
+            // One forecast per event: the latest made before it started.
+            e.HasIndex(f => f.EventId).IsUnique();
+            e.Property(f => f.Payload).Metadata.SetMaxLength(null);
+            e.HasOne<Event>().WithMany().HasForeignKey(f => f.EventId).OnDelete(DeleteBehavior.Cascade);
         });
 
         model.Entity<AuditEntry>(e =>

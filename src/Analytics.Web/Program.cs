@@ -1,4 +1,5 @@
 using Analytics.Data.Configuration;
+using Analytics.Web.Accounts;
 using Analytics.Web.Hosting;
 
 try
@@ -8,6 +9,7 @@ try
 
     var app = builder.Build();
     await app.PrepareDatabaseAsync();
+    await app.SeedDemoAccountsAsync();
     app.UseAnalyticsWeb();
     await app.ResumeImportsAsync();
     await app.RunAsync();

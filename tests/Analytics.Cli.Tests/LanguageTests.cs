@@ -24,8 +24,8 @@ public sealed partial class LanguageTests : IDisposable
             foreach (var subcommand in Subcommands(help.Out)) pending.Enqueue([.. command, subcommand]);
         }
 
-        helped.ShouldBe(["", "db", "seed", "events", "import", "recompute", "report", "db migrate", "events add", "events list",
-            "report event", "report quarter"]);
+        helped.ShouldBe(["", "db", "seed", "events", "users", "import", "recompute", "report", "forecast", "generate", "db migrate", "events add",
+            "events list", "users add", "report event", "report quarter", "forecast event", "forecast train"]);
     }
 
     [Theory]

@@ -1,5 +1,7 @@
 using Analytics.Core.Events;
+using Analytics.Jobs.Forecast;
 using Analytics.Jobs.Reports;
+using Analytics.Jobs.Retention;
 using Hangfire;
 
 namespace Analytics.Jobs.Scheduling;
@@ -13,12 +15,20 @@ public static class RecurringJobs
     public const string ReconcileReports = "reports:reconcile";
     public const string NightlyReports = "reports:nightly";
     public const string QuarterlySteeringPack = "reports:steering-pack";
+    public const string DailyRetention = "retention:daily";
+    public const string WeeklyForecast = "forecast:weekly";
 
     public const string EveryQuarterHour = "*/15 * * * *";
     public const string NightlyAtThree = "0 3 * * *";
 
+    /// <summary>02:30: before the nightly recompute, so that one finds the purged scopes already frozen.</summary>
+    public const string NightlyAtHalfPastTwo = "30 2 * * *";
+
     /// <summary>04:00 on the first day of each quarter: after the nightly recompute has taken in the quarter's last day.</summary>
     public const string QuarterStartAtFour = "0 4 1 1,4,7,10 *";
+
+    /// <summary>Mondays at 05:00: after the nightly recompute, before organisers look at the week's events.</summary>
+    public const string MondaysAtFive = "0 5 * * 1";
 
     public static void Register(IRecurringJobManager jobs)
     {
@@ -30,5 +40,9 @@ public static class RecurringJobs
         // The steering group's pack of the quarter that has just ended, stored for the list of packs.
         jobs.AddOrUpdate<BuildSteeringPackJob>(QuarterlySteeringPack, JobQueues.Reports, j => j.RunForEndedQuarterAsync(CancellationToken.None),
             QuarterStartAtFour, stockholm);
+        // Per-person rows of events older than the retention period go; their snapshots stay.
+        jobs.AddOrUpdate<RetentionPurgeJob>(DailyRetention, JobQueues.Reports, j => j.RunAsync(CancellationToken.None), NightlyAtHalfPastTwo, stockholm);
+        // The turnout forecast learns from the past week's attendance and refreshes the forecasts of planned events.
+        jobs.AddOrUpdate<TrainForecastJob>(WeeklyForecast, JobQueues.Reports, j => j.RunAsync(CancellationToken.None), MondaysAtFive, stockholm);
     }
 }

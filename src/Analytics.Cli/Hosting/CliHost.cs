@@ -63,6 +63,7 @@ internal sealed class CliHost(CliOutput output)
             // Logs go to standard error, so they never mix with JSON on standard output.
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
         services.AddAnalytics(configuration);
+        Analytics.Data.Accounts.AccountServiceCollection.AddAccountStore(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

@@ -11,6 +11,12 @@ public sealed class ConsentRecord
     public required string Channel { get; set; }
     public DateTime GivenAtUtc { get; set; }
     public DateTime? WithdrawnAtUtc { get; set; }
+
+    /// <summary>The event the consent was given at (check-in); null for consent given on an imported list.</summary>
+    public int? EventId { get; set; }
+
+    /// <summary>SHA-256 of the withdrawal code shown on the check-in receipt; the code itself is never stored.</summary>
+    public string? WithdrawalCodeHash { get; set; }
 }
 
 [Flags]
@@ -19,4 +25,10 @@ public enum ConsentPurposes
     None = 0,
     Statistics = 1,
     FollowUp = 2,
+}
+
+/// <summary>Where a participation or a consent came from, besides the import kinds.</summary>
+public static class ConsentChannels
+{
+    public const string CheckIn = "check-in";
 }

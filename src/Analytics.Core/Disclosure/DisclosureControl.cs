@@ -50,6 +50,15 @@ public sealed class DisclosureControl
             report.Dimensions, report.Subsets, report.Reach, report.Balance) { Method = MethodText.OpenData(K) };
     }
 
+    /// <summary>
+    /// Protects a turnout forecast: expected counts of 1..k−1 are hidden, and a sector is shown only where at least k of
+    /// its people registered (see <see cref="ProtectedForecast"/>).
+    /// </summary>
+    public ProtectedForecast Protect(Forecasts.ForecastFigures figures) => ProtectedForecast.Of(figures, K);
+
+    /// <summary>Protects a forecast version's evaluation: calibration bins of 1..k−1 predictions show no numbers.</summary>
+    public ProtectedEvaluation Protect(Forecasts.ForecastEvaluation evaluation) => ProtectedEvaluation.Of(evaluation, Count);
+
     /// <summary>A headcount: zero is shown, 1..k−1 is not.</summary>
     public int? Count(int count) => count is > 0 and var c && c < K ? null : count;
 

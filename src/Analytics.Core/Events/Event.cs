@@ -24,6 +24,12 @@ public sealed class Event
     /// <summary>Raised on every change to the event's participations, so snapshots can tell they are stale.</summary>
     public long DataVersion { get; set; }
 
+    /// <summary>
+    /// When retention removed the event's per-person rows. From then on the snapshots of every scope containing the event
+    /// are frozen: recomputing them would count the removed rows as zero.
+    /// </summary>
+    public DateTime? PurgedAtUtc { get; set; }
+
     public List<EventHost> Hosts { get; set; } = [];
     public List<Participation> Participations { get; set; } = [];
 

@@ -61,6 +61,8 @@ public sealed class CatalogueImporter(AnalyticsDbContext db)
             result.Accepted++;
         }
         await db.SaveChangesAsync(cancellationToken);
+        // Saved: let them go, or every later save in this context (an event catalogue of thousands) looks through them all.
+        foreach (var organisation in existing.Values) db.Entry(organisation).State = EntityState.Detached;
         return result;
     }
 

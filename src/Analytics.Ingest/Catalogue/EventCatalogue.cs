@@ -11,7 +11,7 @@ namespace Analytics.Ingest.Catalogue;
 /// <summary>Creates and updates events, checking every field and saying in a sentence what is wrong.</summary>
 public sealed partial class EventCatalogue(AnalyticsDbContext db)
 {
-    private List<Organisation>? _organisations;
+    private List<(Organisation Organisation, string Key)>? _organisations;
 
     /// <summary>Adds the event, or updates the one with the same slug. Returns the problems; empty when saved.</summary>
     public async Task<IReadOnlyList<string>> SaveAsync(EventDraft draft, CancellationToken cancellationToken = default)
@@ -32,8 +32,11 @@ public sealed partial class EventCatalogue(AnalyticsDbContext db)
 
         var hostNames = draft.Hosts.Select(TextKey.Of).ToHashSet();
         // Names are matched after normalisation, which SQL cannot do; a catalogue of events reads the organisations once.
-        var organisations = hostNames.Count == 0 ? [] : _organisations ??= await db.Organisations.ToListAsync(cancellationToken);
-        var hosts = organisations.Where(o => hostNames.Contains(TextKey.Of(o.Name))).ToList();
+        // Read without tracking, and normalised once: with thousands of organisations, every save would otherwise look
+        // through them all for changes, and every event would normalise every name again.
+        var organisations = hostNames.Count == 0 ? [] : _organisations ??=
+            [.. (await db.Organisations.AsNoTracking().ToListAsync(cancellationToken)).Select(o => (o, TextKey.Of(o.Name)))];
+        var hosts = organisations.Where(o => hostNames.Contains(o.Key)).Select(o => o.Organisation).ToList();
         foreach (var missing in draft.Hosts.Where(h => hosts.All(o => TextKey.Of(o.Name) != TextKey.Of(h))))
             problems.Add(Messages.Say("Värdorganisationen ”{0}” finns inte bland organisationerna.", missing));
         if (problems.Count > 0) return problems;
@@ -55,12 +58,21 @@ public sealed partial class EventCatalogue(AnalyticsDbContext db)
         ev.Hosts.RemoveAll(h => hosts.All(o => o.Id != h.OrganisationId));
         foreach (var host in hosts.Where(o => ev.Hosts.All(h => h.OrganisationId != o.Id)))
             ev.Hosts.Add(new EventHost { OrganisationId = host.Id });
-        foreach (var host in hosts) host.IsHost = true;
+        var newHosts = hosts.Where(o => !o.IsHost).ToList();
+        var attached = new List<Organisation>();
+        foreach (var host in newHosts)
+        {
+            // The same context may already track the organisation (a catalogue of organisations read just before).
+            if (db.Organisations.Local.FindEntry(host.Id)?.Entity is { } tracked) tracked.IsHost = true;
+            else attached.Add(db.Organisations.Attach(host).Entity);
+            host.IsHost = true;
+        }
         if (db.ChangeTracker.HasChanges()) ev.DataVersion++;
         await db.SaveChangesAsync(cancellationToken);
         // A catalogue of thousands of events goes through one context: let each saved event go, or every save looks
         // through all the events before it for changes (20,000 events took quadratic time).
         foreach (var link in ev.Hosts) db.Entry(link).State = EntityState.Detached;
+        foreach (var host in attached) db.Entry(host).State = EntityState.Detached;
         db.Entry(ev).State = EntityState.Detached;
         return [];
     }

@@ -31,6 +31,7 @@ public sealed class ReportRecomputer(AnalyticsDbContext db, ReportBuilder builde
     public async Task RecomputeAsync(ReportScope scope, CancellationToken cancellationToken = default)
     {
         if (await snapshots.CurrentVersionAsync(scope, cancellationToken) is not { } version) return;
+        if (await snapshots.IsFrozenAsync(scope, cancellationToken)) return;
         var figures = scope.Kind switch
         {
             ReportScope.EventKind => await builder.BuildEventAsync(scope.Key, cancellationToken),
@@ -52,16 +53,18 @@ public sealed class ReportRecomputer(AnalyticsDbContext db, ReportBuilder builde
     private async Task<List<(ReportScope Scope, long Version)>> CurrentVersionsAsync(CancellationToken cancellationToken)
     {
         var events = await db.Events.AsNoTracking()
-            .Select(e => new { e.Slug, e.StartsAtUtc, e.DataVersion, Hosts = e.Hosts.Select(h => h.OrganisationId).ToList() })
+            .Select(e => new { e.Slug, e.StartsAtUtc, e.DataVersion, Purged = e.PurgedAtUtc != null, Hosts = e.Hosts.Select(h => h.OrganisationId).ToList() })
             .ToListAsync(cancellationToken);
+        // A scope with any purged event is frozen (SnapshotStore.IsFrozenAsync): it is left out, so it is never recomputed.
         return
         [
-            .. events.Select(e => (ReportScope.ForEvent(e.Slug), e.DataVersion)),
-            .. events.GroupBy(e => Quarter.Containing(e.StartsAtUtc)).OrderBy(g => g.Key)
+            .. events.Where(e => !e.Purged).Select(e => (ReportScope.ForEvent(e.Slug), e.DataVersion)),
+            .. events.GroupBy(e => Quarter.Containing(e.StartsAtUtc)).Where(g => !g.Any(e => e.Purged)).OrderBy(g => g.Key)
                 .Select(g => (ReportScope.ForQuarter(g.Key), g.Sum(e => e.DataVersion + 1))),
-            .. events.SelectMany(e => e.Hosts.Select(host => (Host: host, e.DataVersion))).GroupBy(h => h.Host).OrderBy(g => g.Key)
+            .. events.SelectMany(e => e.Hosts.Select(host => (Host: host, e.DataVersion, e.Purged))).GroupBy(h => h.Host)
+                .Where(g => !g.Any(h => h.Purged)).OrderBy(g => g.Key)
                 .Select(g => (ReportScope.ForHost(g.Key), g.Sum(h => h.DataVersion + 1))),
-            (ReportScope.AllTime, events.Sum(e => e.DataVersion + 1)),
+            .. events.Any(e => e.Purged) ? [] : new[] { (ReportScope.AllTime, events.Sum(e => e.DataVersion + 1)) },
         ];
     }
 }

@@ -76,6 +76,9 @@ public sealed class SnapshotStore(AnalyticsDbContext db, TimeProvider clock)
         snapshot.DataVersion = dataVersion;
         snapshot.ComputedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
+        // A recompute run writes thousands of snapshots through one context: let each go once written, or every save
+        // looks through all the payloads before it and they all stay in memory.
+        db.Entry(snapshot).State = EntityState.Detached;
     }
 
     /// <summary>The current data version of a scope, or null when the scope does not exist.</summary>
@@ -104,7 +107,27 @@ public sealed class SnapshotStore(AnalyticsDbContext db, TimeProvider clock)
         var stored = await db.ReportSnapshots.AsNoTracking()
             .Where(s => s.ScopeKind == scope.Kind && s.ScopeKey == scope.Key).Select(s => (long?)s.DataVersion)
             .SingleOrDefaultAsync(cancellationToken);
+        if (stored is not null && await IsFrozenAsync(scope, cancellationToken)) return false;
         return stored is null || stored != await CurrentVersionAsync(scope, cancellationToken);
+    }
+
+    /// <summary>
+    /// True when retention has removed the per-person rows of any event in the scope. Its snapshot is then kept as it
+    /// was and never recomputed, since a recompute would count the removed rows as zero.
+    /// </summary>
+    public async Task<bool> IsFrozenAsync(ReportScope scope, CancellationToken cancellationToken = default)
+    {
+        var purged = db.Events.Where(e => e.PurgedAtUtc != null);
+        return scope.Kind switch
+        {
+            ReportScope.EventKind => await purged.AnyAsync(e => e.Slug == scope.Key, cancellationToken),
+            ReportScope.QuarterKind when Quarter.TryParse(scope.Key, out var quarter) =>
+                await purged.AnyAsync(e => e.StartsAtUtc >= quarter.StartUtc && e.StartsAtUtc < quarter.EndUtc, cancellationToken),
+            ReportScope.HostKind when scope.HostOrganisationId() is { } host =>
+                await purged.AnyAsync(e => e.Hosts.Any(h => h.OrganisationId == host), cancellationToken),
+            ReportScope.AllTimeKind => await purged.AnyAsync(cancellationToken),
+            _ => false,
+        };
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Analytics.Core.Events;
 using Analytics.Reporting.Exports;
+using Analytics.Web.Accounts;
 
 namespace Analytics.Web.Api;
 
@@ -12,10 +13,13 @@ public static class ExportEndpoints
 {
     public static void MapExportEndpoints(this IEndpointRouteBuilder app)
     {
-        var export = app.MapGroup("/export");
-        export.MapGet("/event/{slug}.xlsx", (string slug, ExportReader reader, TimeProvider clock, CancellationToken ct) =>
+        // An event's export: any role, but only for an event the account sees in detail (EventAccess).
+        var events = app.MapGroup("/export/event").AddEndpointFilter(EventAccess.RequireEventFilter).AddEndpointFilter(AuditDownload);
+        // The quarter's export is the steering pack: the steering group and admins.
+        var export = app.MapGroup("/export").RequireAuthorization(Policies.Packs).AddEndpointFilter(AuditDownload);
+        events.MapGet("/{slug}.xlsx", (string slug, ExportReader reader, TimeProvider clock, CancellationToken ct) =>
             EventAsync(slug, ExportFormat.Xlsx, reader, clock, ct));
-        export.MapGet("/event/{slug}.csv", (string slug, ExportReader reader, TimeProvider clock, CancellationToken ct) =>
+        events.MapGet("/{slug}.csv", (string slug, ExportReader reader, TimeProvider clock, CancellationToken ct) =>
             EventAsync(slug, ExportFormat.Csv, reader, clock, ct));
         export.MapGet("/quarter/{quarter}.xlsx", (string quarter, ExportReader reader, TimeProvider clock, CancellationToken ct) =>
             QuarterAsync(quarter, ExportFormat.Xlsx, reader, clock, ct));
@@ -53,6 +57,19 @@ public static class ExportEndpoints
     /// <summary>A workbook is built whole (it is small); CSV is streamed to the response as it is written.</summary>
     private static IResult File(ExportDocument document, ExportFormat format, ExportLanguage language, string fileName) =>
         Results.Stream(body => ExportFiles.WriteAsync(document, format, language, body), format.ContentType(), fileName);
+
+    /// <summary>A download that is served (not refused or missing) leaves one audit entry: who, and which file by its path.</summary>
+    private static async ValueTask<object?> AuditDownload(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        if (result is not Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult)
+        {
+            var http = context.HttpContext;
+            await http.RequestServices.GetRequiredService<Analytics.Data.Audit.AuditLog>().WriteAsync(Actor.Of(http.User),
+                Analytics.Core.Audit.AuditActions.ExportDownloaded, http.Request.Path.Value, cancellationToken: http.RequestAborted);
+        }
+        return result;
+    }
 
     private static IResult NotYet() =>
         Results.Problem("Rapporten beräknas fortfarande. Försök igen om en stund.", statusCode: StatusCodes.Status404NotFound);

@@ -2,6 +2,7 @@ using Analytics.Core.Events;
 using Analytics.Core.Reports;
 using Analytics.Reporting.Json;
 using Analytics.Reporting.Snapshots;
+using Analytics.Web.Accounts;
 
 namespace Analytics.Web.Api;
 
@@ -11,7 +12,8 @@ public static class ReportEndpoints
     public static void MapReportEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/reports");
-        api.MapGet("/event/{slug}", (string slug, ReportReader reader, CancellationToken ct) => Serve(reader, ReportScope.ForEvent(slug), ct));
+        api.MapGet("/event/{slug}", (string slug, ReportReader reader, CancellationToken ct) => Serve(reader, ReportScope.ForEvent(slug), ct))
+            .AddEndpointFilter(EventAccess.RequireEventFilter);
         api.MapGet("/quarter/{quarter}", (string quarter, ReportReader reader, CancellationToken ct) =>
             Quarter.TryParse(quarter, out var q)
                 ? Serve(reader, ReportScope.ForQuarter(q), ct)

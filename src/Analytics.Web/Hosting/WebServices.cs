@@ -6,6 +6,7 @@ using Analytics.Data.Configuration;
 using Analytics.Jobs;
 using Analytics.Jobs.Imports;
 using Analytics.Jobs.Scheduling;
+using Analytics.Web.Accounts;
 using Analytics.Web.Api;
 using Analytics.Web.Pages.Shared;
 using Hangfire;
@@ -22,6 +23,9 @@ public static class WebServices
     {
         builder.Configuration.AddEnvironmentVariables("ANALYTICS_");
         builder.Services.AddAnalytics(builder.Configuration);
+        builder.AddAccounts();
+        builder.Services.AddRateLimits(builder.Configuration);
+        builder.Services.AddHealthEndpoints();
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         // Write å, ä and ö as themselves, not as &#xE5;: smaller pages and readable source for screen-reader debugging.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -36,6 +40,12 @@ public static class WebServices
                 o.Conventions.AddPageRoute("/Balance/Index", "balans");
                 o.Conventions.AddPageRoute("/Reach/Index", "rackvidd");
                 o.Conventions.AddPageRoute("/Principles/Index", "principerna");
+                // Everything else needs a role (the fallback policy, Policies.Staff); these folders need a particular one.
+                o.Conventions.AuthorizeFolder("/Import", Policies.Import);
+                o.Conventions.AuthorizeFolder("/Packs", Policies.Packs);
+                o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+                o.Conventions.AllowAnonymousToPage("/OpenData/Index");
+                o.Conventions.AllowAnonymousToPage("/Error");
             })
             .AddViewLocalization();
         builder.Services.AddScoped<CategoryNames>();
@@ -60,7 +70,9 @@ public static class WebServices
         {
             app.UseExceptionHandler("/Error");
             app.UseHsts();
+            app.UseHttpsRedirection();
         }
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
         app.UseRequestLocalization();
         // Sentences written below the web layer (disclosure notes, import messages) follow the page's language.
@@ -70,14 +82,21 @@ public static class WebServices
             return next(context);
         });
         app.UseStaticFiles();
+        app.UseCookiePolicy();
         app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapRazorPages();
         app.MapReportEndpoints();
         app.MapExportEndpoints();
-        app.MapLanguageSwitch();
-        app.MapOpenDataEndpoints();
-        // The dashboard shows job ids and arguments, never personal data, but it can trigger and delete jobs.
-        app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new LocalRequestsInDevelopmentOnly(app.Environment)] });
+        // Public: the language choice and the open data files.
+        app.MapGroup("").AllowAnonymous().MapLanguageSwitch();
+        app.MapGroup("").AllowAnonymous().MapOpenDataEndpoints();
+        app.MapHealthEndpoints();
+        // The dashboard shows job ids and arguments, never personal data, but it can trigger and delete jobs: admins only,
+        // through the same login, and with no local-requests exception (the policy replaces Hangfire's own filter).
+        app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Admin, "/hangfire");
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         RecurringJobs.Register(recurring);
         // A lost job or an empty job store loses nothing: whatever is stale now is recomputed at start, not in 15 minutes.

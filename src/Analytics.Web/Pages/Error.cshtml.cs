@@ -6,7 +6,6 @@ namespace Analytics.Web.Pages;
 
 /// <summary>A plain page for errors and missing pages: a sentence and a reference, never a stack trace.</summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-[IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
 {
     public string? RequestId { get; private set; }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -34,6 +35,33 @@ public sealed class LiveSite : IAsyncLifetime
 
     public Uri Address { get; private set; } = null!;
 
+    /// <summary>The browser's cookies after an admin logged in through the login page; every check starts from them.</summary>
+    private string? _adminSession;
+
+    /// <summary>
+    /// Makes an admin account with a fresh random password (none is written down anywhere) and logs in once through the
+    /// real login form, so the checks see every page as a person with access does.
+    /// </summary>
+    private async Task<string> LogInAsAdminAsync()
+    {
+        const string email = "e2e-admin@test.invalid";
+        var password = Analytics.Web.Accounts.DemoAccounts.NewPassword();
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var (user, errors) = await scope.ServiceProvider.GetRequiredService<Analytics.Data.Accounts.AccountStore>()
+                .CreateAsync(email, Analytics.Data.Accounts.Roles.Admin, password, Analytics.Core.Audit.AuditActors.System);
+            if (user is null) throw new InvalidOperationException(string.Join(" ", errors));
+        }
+        await using var context = await Browser.NewContextAsync(new() { BaseURL = Address.ToString(), Locale = "sv-SE" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/konto/logga-in");
+        await page.FillAsync("#epost", email);
+        await page.FillAsync("#losenord", password);
+        await page.ClickAsync("form.account-form button[type=submit]");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        return await context.StorageStateAsync();
+    }
+
     private IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
 
     public async Task InitializeAsync()
@@ -46,6 +74,7 @@ public sealed class LiveSite : IAsyncLifetime
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
         Address = await app;
+        _adminSession = await LogInAsAdminAsync();
         _diagnostics.OnMessage(new DiagnosticMessage($"App at {Address} and Chromium {_browser.Version} ready in {started.Elapsed.TotalSeconds:0.0} s"));
     }
 
@@ -61,6 +90,7 @@ public sealed class LiveSite : IAsyncLifetime
             BaseURL = Address.ToString(),
             Locale = "sv-SE",
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
+            StorageState = _adminSession,
         });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();

@@ -24,6 +24,13 @@ public static class SitePages
         "/import/historik",
         // The first batch of the seeded sample data: the sample files go through the ordinary import.
         "/import/batch/1",
+        // Accounts and the public pages about the service (issue 8).
+        "/konto/logga-in",
+        "/konto/losenord",
+        "/admin/logg",
+        "/admin/konton",
+        "/tillganglighet",
+        "/om-datan",
     ];
 
     /// <summary>A page of each kind (figures, a list, a report with charts, a form) in English: longer words, other formats.</summary>

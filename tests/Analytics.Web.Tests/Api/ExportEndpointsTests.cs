@@ -16,7 +16,7 @@ public sealed class ExportEndpointsTests(AnalyticsWebFactory factory)
 
     private async Task<(HttpResponseMessage Response, byte[] Body)> GetAsync(string url)
     {
-        var response = await factory.CreateClient().GetAsync(url);
+        var response = await factory.AdminClient().GetAsync(url);
         return (response, await response.Content.ReadAsByteArrayAsync());
     }
 

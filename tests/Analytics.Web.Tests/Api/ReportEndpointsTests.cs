@@ -9,7 +9,7 @@ public sealed class ReportEndpointsTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Serves_the_documented_report_document_for_an_event()
     {
-        var json = await factory.CreateClient().GetStringAsync("/api/reports/event/2026-03-23-forsta-motet");
+        var json = await factory.AdminClient().GetStringAsync("/api/reports/event/2026-03-23-forsta-motet");
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
 
@@ -33,7 +33,7 @@ public sealed class ReportEndpointsTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Refuses_a_malformed_quarter_with_a_sentence()
     {
-        var response = await factory.CreateClient().GetAsync("/api/reports/quarter/2026-kvartal-1");
+        var response = await factory.AdminClient().GetAsync("/api/reports/quarter/2026-kvartal-1");
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).ShouldContain("är inget kvartal");
@@ -42,7 +42,7 @@ public sealed class ReportEndpointsTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Answers_404_for_an_event_without_a_report()
     {
-        var response = await factory.CreateClient().GetAsync("/api/reports/event/finns-inte");
+        var response = await factory.AdminClient().GetAsync("/api/reports/event/finns-inte");
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }

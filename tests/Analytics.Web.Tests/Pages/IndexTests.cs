@@ -34,7 +34,7 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
                 .SumAsync(p => 1 + p.Guests);
         }
 
-        var page = await factory.CreateClient().PageAsync("/");
+        var page = await factory.AdminClient().PageAsync("/");
 
         page.QuerySelector("h1")!.Text().ShouldBe($"Översikt {latest.Label()}");
         page.KeyFigure("Anmälda").ShouldBe(registered.ToString("N0", Swedish));
@@ -48,7 +48,7 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
         var latest = await LatestHeldQuarterAsync();
         var report = await factory.ReportAsync(ReportScope.ForQuarter(latest));
 
-        var page = await factory.CreateClient().PageAsync("/");
+        var page = await factory.AdminClient().PageAsync("/");
 
         page.KeyFigure("Evenemang").ShouldBe(report.Events!.Value.ToString(Swedish));
         page.KeyFigure("Deltog").ShouldBe(Count(report.Participants.Attended, report, Swedish));
@@ -68,7 +68,7 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
         var (before, now) = (trend[^2].Report, trend[^1].Report);
         var change = now.Events!.Value - before.Events!.Value;
 
-        var page = await factory.CreateClient().PageAsync("/");
+        var page = await factory.AdminClient().PageAsync("/");
 
         var events = page.GetElementById("figure-evenemang")!;
         events.QuerySelector("dd.change")!.Text().ShouldBe(
@@ -87,7 +87,7 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
         var speakers = report.Subset(Subset.Speakers)!.Dimensions["sector"];
         var audience = report.Subset(Subset.Audience)!.Dimensions["sector"];
 
-        var page = await factory.CreateClient().PageAsync("/");
+        var page = await factory.AdminClient().PageAsync("/");
 
         var table = page.Section("talare-sector-title").QuerySelector("table")!;
         table.QuerySelectorAll("thead th").Select(th => th.Text())
@@ -100,7 +100,7 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Never_shows_a_count_of_people_below_the_threshold_in_any_table()
     {
-        var page = await factory.CreateClient().PageAsync("/");
+        var page = await factory.AdminClient().PageAsync("/");
 
         var counts = page.QuerySelectorAll("section.breakdown table td.num").Select(td => td.Text()).ToList();
         counts.ShouldContain("<5");
@@ -110,7 +110,7 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Shows_a_suppressed_cell_as_less_than_five_with_a_tooltip_and_the_reason_in_words()
     {
-        var page = await factory.CreateClient().PageAsync("/");
+        var page = await factory.AdminClient().PageAsync("/");
 
         var sector = page.Section("sector-title");
         var suppressed = sector.QuerySelectorAll("abbr.suppressed");
@@ -123,7 +123,7 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Lets_the_steering_group_pick_an_earlier_quarter_in_the_query_string()
     {
-        var page = await factory.CreateClient().PageAsync("/?kvartal=2026Q1");
+        var page = await factory.AdminClient().PageAsync("/?kvartal=2026Q1");
 
         page.QuerySelector("h1 .subtitle")!.Text().ShouldBe("Kvartal 1 2026");
         page.KeyFigure("Anmälda").ShouldBe("64");
@@ -133,7 +133,7 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Speaks_english_when_asked_with_taxonomy_labels_in_english()
     {
-        var page = await factory.CreateClient().PageAsync("/?culture=en-GB");
+        var page = await factory.AdminClient().PageAsync("/?culture=en-GB");
 
         page.DocumentElement.GetAttribute("lang").ShouldBe("en");
         page.QuerySelector("h1")!.Text().ShouldStartWith("Overview");
@@ -146,7 +146,7 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Downloads_the_sector_chart_as_png_and_refuses_an_unknown_chart()
     {
-        var client = factory.CreateClient();
+        var client = factory.AdminClient();
         var page = await client.PageAsync("/?kvartal=2026Q3");
         var link = page.Section("sector-title").QuerySelector("figure.chart a[download]")!.GetAttribute("href")!;
 
@@ -158,7 +158,7 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Draws_every_chart_as_an_image_named_by_its_title()
     {
-        var page = await factory.CreateClient().PageAsync("/");
+        var page = await factory.AdminClient().PageAsync("/");
 
         var charts = page.QuerySelectorAll("main svg");
         charts.ShouldNotBeEmpty();

@@ -19,7 +19,7 @@ namespace Analytics.Web.Pages.Balance;
 /// pair per speaker). Every count is read from protected snapshots; the targets are settings and are read as they are.
 /// </summary>
 public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, TimeProvider clock, CategoryNames names,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer, Accounts.EventAccess access) : PageModel
 {
     /// <summary>The most speakers one check takes; a panel is a handful of people.</summary>
     public const int MaxSpeakers = 12;
@@ -108,6 +108,8 @@ public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, Time
         var now = clock.GetUtcNow().UtcDateTime;
         var events = await db.Events.AsNoTracking().Where(e => e.StartsAtUtc > now).OrderBy(e => e.StartsAtUtc)
             .Select(e => new { e.Slug, e.Title, e.StartsAtUtc }).ToListAsync(cancellationToken);
+        // A planned event's registrations are that event's detail: an organiser sees only its own organisations' events.
+        if (await access.VisibleSlugsAsync(cancellationToken) is { } visible) events = [.. events.Where(e => visible.Contains(e.Slug))];
         var protectedReports = await reports.ReadManyAsync(ReportScope.EventKind, [.. events.Select(e => e.Slug)], cancellationToken);
         Planned = [.. events.Select(e =>
         {

@@ -18,7 +18,7 @@ namespace Analytics.Web.Pages.Events;
 /// mix against the targets with Wilson intervals, and how the figures were protected. Every chart has its table.
 /// </summary>
 public sealed class ReportModel(AnalyticsDbContext db, ReportReader reports, TimeProvider clock, IStringLocalizer<SharedResource> localizer,
-    CategoryNames names) : PageModel
+    CategoryNames names, Accounts.EventAccess access) : PageModel
 {
     /// <summary>The dimensions of the mix, in the order shown.</summary>
     public static readonly IReadOnlyList<Dimension> Mix = [Dimension.Sector, Dimension.Profession, Dimension.Organisation, Dimension.Municipality, Dimension.Role];
@@ -50,7 +50,8 @@ public sealed class ReportModel(AnalyticsDbContext db, ReportReader reports, Tim
     {
         var ev = await db.Events.AsNoTracking().Include(e => e.Hosts).ThenInclude(h => h.Organisation)
             .SingleOrDefaultAsync(e => e.Slug == slug, cancellationToken);
-        if (ev is null) return false;
+        // Another organisation's event answers as if it did not exist (see EventAccess).
+        if (ev is null || !await access.MaySeeAsync(slug, cancellationToken)) return false;
 
         Event = ev;
         StartsLocal = Quarter.ToStockholm(ev.StartsAtUtc);

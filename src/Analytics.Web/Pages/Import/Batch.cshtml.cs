@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Analytics.Web.Pages.Import;
 
 /// <summary>En import: one batch's figures, its first rejected rows (all of them as CSV) and its unmapped answers.</summary>
-public sealed class BatchModel(AnalyticsDbContext db) : PageModel
+public sealed class BatchModel(AnalyticsDbContext db, Accounts.EventAccess access) : PageModel
 {
     public const int ErrorsShown = 100;
 
@@ -22,7 +22,8 @@ public sealed class BatchModel(AnalyticsDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (await db.ImportBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken) is not { } batch) return NotFound();
+        if (await db.ImportBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken) is not { } batch
+            || !await access.MayImportAsync(batch.EventId, cancellationToken)) return NotFound();
         Batch = batch;
         ImportedLocal = Quarter.ToStockholm(batch.ImportedAtUtc);
         var ev = await db.Events.AsNoTracking().Where(e => e.Id == batch.EventId).Select(e => new { e.Slug, e.Title }).SingleOrDefaultAsync(cancellationToken);

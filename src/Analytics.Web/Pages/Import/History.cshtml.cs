@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Analytics.Web.Pages.Import;
 
 /// <summary>Importhistorik: every import batch, newest first, a page at a time.</summary>
-public sealed class HistoryModel(AnalyticsDbContext db) : PageModel
+public sealed class HistoryModel(AnalyticsDbContext db, Accounts.EventAccess access) : PageModel
 {
     public const int PageSize = 50;
 
@@ -18,7 +18,11 @@ public sealed class HistoryModel(AnalyticsDbContext db) : PageModel
     public async Task OnGetAsync(int? sida, CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(sida ?? 1, 1);
-        var lines = await db.ImportBatches.AsNoTracking()
+        // An organiser sees the batches of its own events; admins see them all.
+        var batches = db.ImportBatches.AsNoTracking();
+        if (await access.ImportableEventIdsAsync(cancellationToken) is { } own)
+            batches = batches.Where(b => b.EventId != null && own.Contains(b.EventId.Value));
+        var lines = await batches
             .OrderByDescending(b => b.ImportedAtUtc).ThenByDescending(b => b.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
             .Select(b => new BatchLine

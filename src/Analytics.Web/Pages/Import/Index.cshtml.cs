@@ -11,8 +11,9 @@ namespace Analytics.Web.Pages.Import;
 
 /// <summary>Importera: choose the event and the file; the file is kept as an upload and previewed before anything is saved.</summary>
 [TypeFilter<UploadSizeLimit>]
-public sealed class IndexModel(AnalyticsDbContext db, UploadStore uploads, ImportLimits limits, IStringLocalizer<SharedResource> localizer)
-    : PageModel
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.RateLimits.Uploads)]
+public sealed class IndexModel(AnalyticsDbContext db, UploadStore uploads, ImportLimits limits, IStringLocalizer<SharedResource> localizer,
+    Accounts.EventAccess access) : PageModel
 {
     [BindProperty(Name = "event", SupportsGet = true)]
     public string? Event { get; set; }
@@ -30,13 +31,13 @@ public sealed class IndexModel(AnalyticsDbContext db, UploadStore uploads, Impor
     public async Task OnGetAsync(string? fel, CancellationToken cancellationToken)
     {
         if (fel == UploadSizeLimit.TooLarge) ModelState.AddModelError("file", uploads.TooLarge(null));
-        Events = await EventChoice.ListAsync(db, cancellationToken);
+        Events = await EventChoice.ListAsync(db, access, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(Event)) ModelState.AddModelError("event", localizer["Välj evenemanget som filen gäller."]);
-        else if (!await db.Events.AnyAsync(e => e.Slug == Event, cancellationToken))
+        else if (!await db.Events.AnyAsync(e => e.Slug == Event, cancellationToken) || !await access.MayImportAsync(Event, cancellationToken))
             ModelState.AddModelError("event", localizer["Evenemanget finns inte längre; välj ett i listan."]);
         if (ChosenFile is null) ModelState.AddModelError("file", localizer["Välj filen som ska importeras."]);
 
@@ -48,7 +49,7 @@ public sealed class IndexModel(AnalyticsDbContext db, UploadStore uploads, Impor
             if (upload is not null) return RedirectToPage("Preview", new { token = upload.Token });
             ModelState.AddModelError("file", refusal!);
         }
-        Events = await EventChoice.ListAsync(db, cancellationToken);
+        Events = await EventChoice.ListAsync(db, access, cancellationToken);
         return Page();
     }
 
@@ -58,8 +59,16 @@ public sealed class IndexModel(AnalyticsDbContext db, UploadStore uploads, Impor
 /// <summary>One event in the upload's list: newest first, with its date to tell repeated titles apart.</summary>
 public sealed record EventChoice(string Slug, string Title, DateTime StartsLocal)
 {
-    public static async Task<IReadOnlyList<EventChoice>> ListAsync(AnalyticsDbContext db, CancellationToken cancellationToken) =>
-        (await db.Events.AsNoTracking().OrderByDescending(e => e.StartsAtUtc).Select(e => new { e.Slug, e.Title, e.StartsAtUtc })
+    /// <summary>Only the events the account may import for: an organiser's own, or all for an admin.</summary>
+    public static async Task<IReadOnlyList<EventChoice>> ListAsync(AnalyticsDbContext db, Accounts.EventAccess access, CancellationToken cancellationToken)
+    {
+        var events = db.Events.AsNoTracking();
+        if (await access.ImportableEventIdsAsync(cancellationToken) is { } own) events = events.Where(e => own.Contains(e.Id));
+        return await ListAsync(events, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<EventChoice>> ListAsync(IQueryable<Event> events, CancellationToken cancellationToken) =>
+        (await events.OrderByDescending(e => e.StartsAtUtc).Select(e => new { e.Slug, e.Title, e.StartsAtUtc })
             .ToListAsync(cancellationToken))
         .Select(e => new EventChoice(e.Slug, e.Title, Quarter.ToStockholm(e.StartsAtUtc))).ToList();
 }

@@ -17,7 +17,7 @@ namespace Analytics.Web.Pages.Import;
 // Every unmapped answer posts a few fields; a file with many unknown organisations needs more than the default 1024.
 [RequestFormLimits(ValueCountLimit = 20_000)]
 public sealed class PreviewModel(AnalyticsDbContext db, UploadStore uploads, ImportService imports, ImportJobs jobs, ImportLimits limits,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer, Accounts.EventAccess access, Data.Audit.AuditLog audit) : PageModel
 {
     public const int ErrorsShown = 100;
 
@@ -43,7 +43,8 @@ public sealed class PreviewModel(AnalyticsDbContext db, UploadStore uploads, Imp
 
     public async Task<IActionResult> OnGetAsync(string token, string? granska, CancellationToken cancellationToken)
     {
-        if (await uploads.FindAsync(token, cancellationToken) is not { } upload) return NotFound();
+        if (await uploads.FindAsync(token, cancellationToken) is not { } upload || !await access.MayImportAsync(upload.EventSlug, cancellationToken))
+            return NotFound();
         if (upload.ConfirmedAtUtc is not null || upload.Finished) return RedirectToPage("Status", new { token });
         ColumnsChanged = granska == ChangedColumns;
         return await ShowAsync(upload, null, null, cancellationToken);
@@ -55,7 +56,8 @@ public sealed class PreviewModel(AnalyticsDbContext db, UploadStore uploads, Imp
 
     private async Task<IActionResult> SaveAsync(string token, bool confirm, CancellationToken cancellationToken)
     {
-        if (await uploads.FindAsync(token, cancellationToken) is not { } upload) return NotFound();
+        if (await uploads.FindAsync(token, cancellationToken) is not { } upload || !await access.MayImportAsync(upload.EventSlug, cancellationToken))
+            return NotFound();
         if (upload.ConfirmedAtUtc is not null || upload.Finished) return RedirectToPage("Status", new { token });
 
         // Without answer rows (a file refused for its columns) there is nothing to change: every stored answer is a row.
@@ -82,6 +84,7 @@ public sealed class PreviewModel(AnalyticsDbContext db, UploadStore uploads, Imp
         // Other columns read means other rows, counts and answers: the organiser sees them before anything is imported.
         if (columnsChanged) return RedirectToPage(new { token, granska = ChangedColumns });
         await jobs.StartAsync(upload, cancellationToken);
+        await audit.WriteAsync(Accounts.Actor.Of(User), Core.Audit.AuditActions.ImportConfirmed, upload.EventSlug, $"upload={upload.Token}", cancellationToken);
         return RedirectToPage("Status", new { token });
     }
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Analytics.Web.Pages.Import;
 
 /// <summary>Importen pågår: the confirmed upload's progress, until the batch page can take over.</summary>
-public sealed class StatusModel(UploadStore uploads, ImportProgressBoard board) : PageModel
+public sealed class StatusModel(UploadStore uploads, ImportProgressBoard board, Accounts.EventAccess access) : PageModel
 {
     /// <summary>Seconds between reloads while the import waits or runs.</summary>
     public const int RefreshSeconds = 2;
@@ -16,7 +16,8 @@ public sealed class StatusModel(UploadStore uploads, ImportProgressBoard board) 
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
-        if (await uploads.FindAsync(token, cancellationToken) is not { } upload) return NotFound();
+        if (await uploads.FindAsync(token, cancellationToken) is not { } upload || !await access.MayImportAsync(upload.EventSlug, cancellationToken))
+            return NotFound();
         if (board.For(upload) is not { } progress) return RedirectToPage("Preview", new { token });
         if (progress is { State: ImportState.Done, BatchId: { } batchId }) return Redirect($"/import/batch/{batchId}");
         (Upload, Progress) = (upload, progress);

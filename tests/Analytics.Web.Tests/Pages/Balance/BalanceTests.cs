@@ -31,7 +31,7 @@ public sealed class BalanceTests(AnalyticsWebFactory factory)
         var report = await ReportAsync(ReportScope.ForQuarter(Autumn));
         var sector = report.BalanceOf("sector").ShouldNotBeNull();
 
-        var html = await factory.CreateClient().GetStringAsync("/balans");
+        var html = await factory.AdminClient().GetStringAsync("/balans");
 
         html.ShouldContain($"Balans <span class=\"subtitle\">{Autumn.Label()}</span>");
         html.ShouldContain("exempelmål");
@@ -48,7 +48,7 @@ public sealed class BalanceTests(AnalyticsWebFactory factory)
         var report = await ReportAsync(ReportScope.ForQuarter(Autumn));
         var furthest = report.Balance.Values.SelectMany(b => b.Cells).Where(c => c.Gap < 0).MinBy(c => c.Gap).ShouldNotBeNull();
 
-        var html = await factory.CreateClient().GetStringAsync("/balans");
+        var html = await factory.AdminClient().GetStringAsync("/balans");
 
         var missing = Regex.Match(html, @"<ol class=""missing"">\s*<li>\s*<strong>([^<]+)</strong>");
         missing.Success.ShouldBeTrue();
@@ -59,7 +59,7 @@ public sealed class BalanceTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Shows_the_registrations_so_far_of_each_planned_event()
     {
-        var html = await factory.CreateClient().GetStringAsync("/balans");
+        var html = await factory.AdminClient().GetStringAsync("/balans");
 
         html.ShouldContain("Workshop: tjänstedesign för nybörjare");
         html.ShouldContain("23 anmälda, 22 med profil");
@@ -75,7 +75,7 @@ public sealed class BalanceTests(AnalyticsWebFactory factory)
         var registered = (await ReportAsync(ReportScope.ForEvent(YearEndMeeting))).Subset(Subset.Registered).ShouldNotBeNull();
         var total = registered.Dimensions["sector"].Total.ShouldNotBeNull();
         registered.Dimensions["sector"].Cells.ShouldNotContain(c => c.Code == "medborgare");
-        var client = factory.CreateClient();
+        var client = factory.AdminClient();
 
         var without = await client.GetStringAsync($"/balans?evenemang={YearEndMeeting}");
         var with = await client.GetStringAsync($"/balans?evenemang={YearEndMeeting}&sektor=medborgare&yrke=student&sektor=medborgare&yrke=");
@@ -92,7 +92,7 @@ public sealed class BalanceTests(AnalyticsWebFactory factory)
         var registered = (await ReportAsync(ReportScope.ForEvent(YearEndMeeting))).Subset(Subset.Registered).ShouldNotBeNull();
         var hidden = registered.Dimensions["sector"].Cells.First(c => c.Suppressed);
 
-        var html = await factory.CreateClient().GetStringAsync($"/balans?evenemang={YearEndMeeting}&sektor={hidden.Code}");
+        var html = await factory.AdminClient().GetStringAsync($"/balans?evenemang={YearEndMeeting}&sektor={hidden.Code}");
 
         var panel = html[html.IndexOf("id=\"panel-result-title\"", StringComparison.Ordinal)..];
         var row = Regex.Match(panel, $@"<th scope=""row"">{Regex.Escape(hidden.Label)}</th>\s*<td class=""num"">[^<]+</td>\s*<td class=""num"">\s*<abbr class=""suppressed""[^>]*>&lt;5</abbr>\s*</td>\s*" +
@@ -104,7 +104,7 @@ public sealed class BalanceTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Reads_all_time_when_asked()
     {
-        var html = await factory.CreateClient().GetStringAsync("/balans?kvartal=alla");
+        var html = await factory.AdminClient().GetStringAsync("/balans?kvartal=alla");
 
         html.ShouldContain("Balans <span class=\"subtitle\">Hela tiden</span>");
         html.ShouldContain("<option value=\"alla\" selected=\"selected\">Hela tiden</option>");
@@ -113,7 +113,7 @@ public sealed class BalanceTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Speaks_english_when_asked()
     {
-        var html = await factory.CreateClient().GetStringAsync("/balans?culture=en-GB");
+        var html = await factory.AdminClient().GetStringAsync("/balans?culture=en-GB");
 
         html.ShouldContain("<html lang=\"en\">");
         html.ShouldContain("Who is missing?");
@@ -124,7 +124,7 @@ public sealed class BalanceTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Downloads_a_balance_chart_as_png()
     {
-        var response = await factory.CreateClient().GetAsync("/balans?handler=png&diagram=balans-sector");
+        var response = await factory.AdminClient().GetAsync("/balans?handler=png&diagram=balans-sector");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");

@@ -32,7 +32,7 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
     {
         var all = await EventsAsync(e => e);
 
-        var page = await factory.CreateClient().PageAsync("/evenemang");
+        var page = await factory.AdminClient().PageAsync("/evenemang");
 
         Rows(page).Count.ShouldBe(all.Count);
         var first = Rows(page).Single(r => Title(r) == FirstMeeting);
@@ -49,7 +49,7 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
         var spring = new Quarter(2026, 2);
         var expected = await EventsAsync(e => e.Where(x => x.StartsAtUtc >= spring.StartUtc && x.StartsAtUtc < spring.EndUtc));
 
-        var page = await factory.CreateClient().PageAsync("/evenemang?kvartal=2026Q2");
+        var page = await factory.AdminClient().PageAsync("/evenemang?kvartal=2026Q2");
 
         Rows(page).Select(Title).ShouldBe(expected.Select(e => e.Title), ignoreOrder: true);
         page.QuerySelector("#kvartal option[selected]")!.GetAttribute("value").ShouldBe("2026Q2");
@@ -61,7 +61,7 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
     {
         var expected = await EventsAsync(e => e.Where(x => x.FormatCode == "natverksmote" && x.MunicipalityCode == "1480"));
 
-        var page = await factory.CreateClient().PageAsync("/evenemang?format=natverksmote&kommun=1480");
+        var page = await factory.AdminClient().PageAsync("/evenemang?format=natverksmote&kommun=1480");
 
         expected.ShouldNotBeEmpty();
         Rows(page).Select(Title).ShouldBe(expected.Select(e => e.Title), ignoreOrder: true);
@@ -74,7 +74,7 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
         var hosted = await EventsAsync(e => e.Where(x => x.Hosts.Any(h => h.Organisation!.Name == "Borås Stad")));
         var host = hosted[0].Hosts.Single(h => h.Organisation!.Name == "Borås Stad").OrganisationId;
 
-        var page = await factory.CreateClient().PageAsync($"/evenemang?vard={host}");
+        var page = await factory.AdminClient().PageAsync($"/evenemang?vard={host}");
 
         Rows(page).Select(Title).ShouldBe(hosted.Select(e => e.Title), ignoreOrder: true);
         Rows(page).ShouldAllBe(r => Column(r, "Värdar").Contains("Borås Stad"));
@@ -86,7 +86,7 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
     {
         var online = await EventsAsync(e => e.Where(x => x.Online && x.MunicipalityCode == null));
 
-        var page = await factory.CreateClient().PageAsync("/evenemang?kommun=online");
+        var page = await factory.AdminClient().PageAsync("/evenemang?kommun=online");
 
         Rows(page).Select(Title).ShouldBe(online.Select(e => e.Title), ignoreOrder: true);
         Rows(page).ShouldAllBe(r => Column(r, "Plats") == "Online");
@@ -97,7 +97,7 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
     {
         var all = await EventsAsync(e => e);
 
-        var response = await factory.CreateClient().GetAsync("/evenemang?kvartal=2026Q9&vard=abc&format=dans&kommun=9999");
+        var response = await factory.AdminClient().GetAsync("/evenemang?kvartal=2026Q9&vard=abc&format=dans&kommun=9999");
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
 
         response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
@@ -121,7 +121,7 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
     {
         var expected = await EventsAsync(e => e.Where(x => x.FormatCode == "workshop"));
 
-        var page = await factory.CreateClient().PageAsync("/evenemang?format=workshop&kvartal=varen");
+        var page = await factory.AdminClient().PageAsync("/evenemang?format=workshop&kvartal=varen");
 
         Rows(page).Select(Title).ShouldBe(expected.Select(e => e.Title), ignoreOrder: true);
         page.QuerySelectorAll(".error-summary li").Count().ShouldBe(1);
@@ -130,7 +130,7 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Names_formats_and_places_in_english_when_asked()
     {
-        var page = await factory.CreateClient().PageAsync("/evenemang?culture=en-GB&kommun=online");
+        var page = await factory.AdminClient().PageAsync("/evenemang?culture=en-GB&kommun=online");
 
         page.QuerySelector("h1")!.Text().ShouldBe("Events");
         Rows(page).ShouldAllBe(r => Column(r, "Place") == "Online");

@@ -20,7 +20,7 @@ public sealed class ReportTests(AnalyticsWebFactory factory)
     public async Task Shows_registered_attended_and_shared_profiles_of_the_first_meeting()
     {
         // The sample's first meeting: 64 said yes, 48 came, 41 of those consented (data-samples/README.md).
-        var page = await factory.CreateClient().PageAsync(Url);
+        var page = await factory.AdminClient().PageAsync(Url);
 
         page.QuerySelector("h1")!.Text().ShouldBe("Första mötet: One Team Gov Västsverige");
         page.KeyFigure("Anmälda").ShouldBe("64");
@@ -36,7 +36,7 @@ public sealed class ReportTests(AnalyticsWebFactory factory)
         var kommun = await db.Participations.CountAsync(p =>
             db.Events.Any(e => e.Id == p.EventId && e.Slug == FirstMeeting) && p.Attendance == Attendance.Attended && p.HasProfile && p.SectorCode == "kommun");
 
-        var html = await factory.CreateClient().GetStringAsync(Url);
+        var html = await factory.AdminClient().GetStringAsync(Url);
         var sector = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).Section("sector-title");
 
         kommun.ShouldBeGreaterThanOrEqualTo(5);
@@ -51,7 +51,7 @@ public sealed class ReportTests(AnalyticsWebFactory factory)
     {
         var report = await factory.ReportAsync(ReportScope.ForEvent(FirstMeeting));
 
-        var page = await factory.CreateClient().PageAsync(Url);
+        var page = await factory.AdminClient().PageAsync(Url);
 
         foreach (var (id, title) in new[] { ("sector", "Sektor"), ("profession", "Yrke"), ("organisation", "Organisation"), ("municipality", "Kommun"), ("role", "Roll") })
         {
@@ -68,7 +68,7 @@ public sealed class ReportTests(AnalyticsWebFactory factory)
         var report = await factory.ReportAsync(ReportScope.ForEvent(FirstMeeting));
         var registered = report.Subset(Subset.Registered)!.Dimensions["sector"];
 
-        var page = await factory.CreateClient().PageAsync(Url);
+        var page = await factory.AdminClient().PageAsync(Url);
 
         var rows = page.Section("anmalda-sector-title").QuerySelector("table")!.Rows();
         foreach (var cell in registered.Cells) rows[cell.Label][0].ShouldBe(Count(cell.Count, report, Swedish));
@@ -78,7 +78,7 @@ public sealed class ReportTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Compares_speakers_with_the_audience()
     {
-        var page = await factory.CreateClient().PageAsync(Url);
+        var page = await factory.AdminClient().PageAsync(Url);
 
         var section = page.Section("talare-sector-title");
         section.QuerySelector("table thead")!.Text().ShouldBe("Kategori Talare, antal Talare, andel Publik, antal Publik, andel");
@@ -92,7 +92,7 @@ public sealed class ReportTests(AnalyticsWebFactory factory)
         var balance = report.BalanceOf("sector")!;
         var shown = balance.Cells.First(c => c.Share is not null);
 
-        var page = await factory.CreateClient().PageAsync(Url);
+        var page = await factory.AdminClient().PageAsync(Url);
 
         var section = page.Section("mal-sector-title");
         section.QuerySelector("h3")!.Text().ShouldBe("Sektor mot målfördelningen exempelmål");
@@ -109,7 +109,7 @@ public sealed class ReportTests(AnalyticsWebFactory factory)
     {
         var report = await factory.ReportAsync(ReportScope.ForEvent(FirstMeeting));
 
-        var page = await factory.CreateClient().PageAsync(Url);
+        var page = await factory.AdminClient().PageAsync(Url);
 
         var method = page.Section("method");
         method.QuerySelectorAll("p").First().Text().ShouldStartWith("Fördelningarna räknar de som deltog");
@@ -121,7 +121,7 @@ public sealed class ReportTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Shows_a_suppressed_cell_as_less_than_five_with_a_tooltip()
     {
-        var page = await factory.CreateClient().PageAsync(Url);
+        var page = await factory.AdminClient().PageAsync(Url);
 
         var suppressed = page.Section("sector-title").QuerySelectorAll("tr.suppressed abbr.suppressed");
         suppressed.ShouldNotBeEmpty();
@@ -131,7 +131,7 @@ public sealed class ReportTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Links_the_excel_and_csv_downloads_and_each_charts_png()
     {
-        var client = factory.CreateClient();
+        var client = factory.AdminClient();
         var page = await client.PageAsync(Url);
 
         var links = page.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
@@ -145,7 +145,7 @@ public sealed class ReportTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Names_categories_and_headings_in_english_when_asked()
     {
-        var page = await factory.CreateClient().PageAsync($"{Url}?culture=en-GB");
+        var page = await factory.AdminClient().PageAsync($"{Url}?culture=en-GB");
 
         page.KeyFigure("Registered").ShouldBe("64");
         page.Section("sector-title").QuerySelector("h3")!.Text().ShouldBe("Sector");
@@ -159,7 +159,7 @@ public sealed class ReportTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Says_that_a_list_without_attendance_counts_registrations()
     {
-        var page = await factory.CreateClient().PageAsync("/evenemang/2026-04-08-tjanstedesign-i-praktiken");
+        var page = await factory.AdminClient().PageAsync("/evenemang/2026-04-08-tjanstedesign-i-praktiken");
 
         page.KeyFigure("Deltog").ShouldBe("–");
         page.QuerySelectorAll(".key-figures p.method").Select(p => p.Text()).ShouldContain("Listan saknar närvaro, så fördelningarna bygger på anmälningar.");
@@ -168,7 +168,7 @@ public sealed class ReportTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Answers_an_unknown_event_with_a_swedish_not_found_page()
     {
-        var response = await factory.CreateClient().GetAsync("/evenemang/finns-inte");
+        var response = await factory.AdminClient().GetAsync("/evenemang/finns-inte");
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await response.Content.ReadAsStringAsync()).ShouldContain("Sidan finns inte");

@@ -44,7 +44,7 @@ public sealed partial class ColumnMappingTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Imports_a_spreadsheet_with_unknown_headers_once_the_organiser_says_which_question_each_column_is()
     {
-        var client = factory.CreateClient();
+        var client = factory.AdminClient();
         var preview = await UploadAsync(client, SpreadsheetExport("mappad"), "deltagare.csv");
         var token = TokenOf(preview);
         var html = await preview.Content.ReadAsStringAsync();
@@ -93,7 +93,7 @@ public sealed partial class ColumnMappingTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Refuses_two_columns_chosen_as_the_same_question_with_an_error_beside_the_second()
     {
-        var client = factory.CreateClient();
+        var client = factory.AdminClient();
         var preview = await UploadAsync(client, SpreadsheetExport("dubbel"), "dubbel.csv");
         var token = TokenOf(preview);
         var html = await preview.Content.ReadAsStringAsync();
@@ -113,7 +113,7 @@ public sealed partial class ColumnMappingTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Refuses_to_read_the_email_column_as_a_question()
     {
-        var client = factory.CreateClient();
+        var client = factory.AdminClient();
         var preview = await UploadAsync(client, SpreadsheetExport("e-post"), "e-post.csv");
         var token = TokenOf(preview);
         var html = await preview.Content.ReadAsStringAsync();
@@ -129,7 +129,7 @@ public sealed partial class ColumnMappingTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Offers_the_columns_of_a_recognised_meetup_list_collapsed_with_what_was_recognised_chosen()
     {
-        var client = factory.CreateClient();
+        var client = factory.AdminClient();
         var html = await (await UploadAsync(client, Encoding.UTF8.GetBytes(SampleListWith(Row("Kolumn Kollsson", 99000301))), "meetup.tsv"))
             .Content.ReadAsStringAsync();
 
@@ -150,7 +150,7 @@ public sealed partial class ColumnMappingTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Shows_the_preview_again_instead_of_importing_when_the_confirmation_changes_which_columns_are_read()
     {
-        var client = factory.CreateClient();
+        var client = factory.AdminClient();
         var preview = await UploadAsync(client, Encoding.UTF8.GetBytes(SampleListWith(Row("Byte Bytesson", 99000302))), "byte.tsv");
         var token = TokenOf(preview);
         var html = await preview.Content.ReadAsStringAsync();
@@ -172,7 +172,7 @@ public sealed partial class ColumnMappingTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Refuses_to_leave_a_recognised_column_unread_without_another_column_for_its_question()
     {
-        var client = factory.CreateClient();
+        var client = factory.AdminClient();
         var preview = await UploadAsync(client, Encoding.UTF8.GetBytes(SampleListWith(Row("Ingen Ingensson", 99000303))), "ingen.tsv");
         var token = TokenOf(preview);
         var html = await preview.Content.ReadAsStringAsync();

@@ -30,7 +30,7 @@ public sealed partial class ImportWorkflowTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Takes_an_updated_meetup_list_from_upload_through_mapping_to_the_event_report()
     {
-        var client = factory.CreateClient();
+        var client = factory.AdminClient();
         var registeredBefore = await RegisteredAsync(client);
         var list = UpdatedList();
 
@@ -78,7 +78,7 @@ public sealed partial class ImportWorkflowTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Refuses_a_picture_with_a_sentence_and_changes_nothing()
     {
-        var client = factory.CreateClient();
+        var client = factory.AdminClient();
         var before = await CountsAsync();
         byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, (byte)'I', (byte)'H', (byte)'D', (byte)'R', 0, 0, 0, 1];
 
@@ -94,7 +94,7 @@ public sealed partial class ImportWorkflowTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Refuses_a_file_just_over_the_size_limit_at_upload_and_keeps_nothing()
     {
-        var client = factory.CreateClient();
+        var client = factory.AdminClient();
         var kept = UploadsKept();
 
         var response = await UploadAsync(client, OverLimit(1), "stor.csv");
@@ -110,7 +110,7 @@ public sealed partial class ImportWorkflowTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Refuses_a_request_far_over_the_size_limit_before_reading_it()
     {
-        var client = factory.CreateClient();
+        var client = factory.AdminClient();
         var kept = UploadsKept();
 
         var response = await UploadAsync(client, OverLimit(1024 * 1024), "mycket-stor.csv");
@@ -125,7 +125,7 @@ public sealed partial class ImportWorkflowTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Asks_for_the_event_and_the_file_beside_their_fields()
     {
-        var client = factory.CreateClient();
+        var client = factory.AdminClient();
         var form = await client.GetStringAsync("/import");
 
         var response = await client.PostAsync("/import", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -142,7 +142,7 @@ public sealed partial class ImportWorkflowTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Lists_the_events_newest_first_with_the_asked_one_chosen()
     {
-        var html = await factory.CreateClient().GetStringAsync($"/import?event={Slug}");
+        var html = await factory.AdminClient().GetStringAsync($"/import?event={Slug}");
 
         var slugs = OptionValue().Matches(html[html.IndexOf("id=\"event\"", StringComparison.Ordinal)..html.IndexOf("</select>", StringComparison.Ordinal)])
             .Select(m => m.Groups[1].Value).Where(v => v.Length > 0).ToList();
@@ -154,7 +154,7 @@ public sealed partial class ImportWorkflowTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Links_the_event_report_and_the_menu_to_the_import()
     {
-        var html = await factory.CreateClient().GetStringAsync($"/evenemang/{Slug}");
+        var html = await factory.AdminClient().GetStringAsync($"/evenemang/{Slug}");
 
         html.ShouldContain($"<a href=\"/import?event={Slug}\">Importera</a>");
         html.ShouldContain("<a href=\"/import\" aria-current=\"false\">Import</a>");
@@ -163,7 +163,7 @@ public sealed partial class ImportWorkflowTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Speaks_english_when_asked()
     {
-        var html = await factory.CreateClient().GetStringAsync($"/import?event={Slug}&culture=en-GB");
+        var html = await factory.AdminClient().GetStringAsync($"/import?event={Slug}&culture=en-GB");
 
         html.ShouldContain("<h1>Import an attendee list</h1>");
         html.ShouldContain("<label for=\"file\">File</label>");
@@ -178,7 +178,7 @@ public sealed partial class ImportWorkflowTests(AnalyticsWebFactory factory)
     [InlineData("/import/batch/999999/fel.csv")]
     public async Task Answers_an_unknown_upload_or_batch_with_not_found(string path)
     {
-        var response = await factory.CreateClient().GetAsync(path);
+        var response = await factory.AdminClient().GetAsync(path);
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }

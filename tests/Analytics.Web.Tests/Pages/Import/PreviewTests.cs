@@ -15,7 +15,7 @@ public sealed class PreviewTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Offers_a_new_organisation_in_the_sector_its_rows_give_but_creates_it_only_when_chosen_with_a_sector()
     {
-        var client = factory.CreateClient();
+        var client = factory.AdminClient();
         var preview = await UploadAsync(client, Encoding.UTF8.GetBytes(SampleListWith(Row("Nyfiken Nykomling", 99000101, sector: "Näringsliv", organisation: Newcomer))), "med-ny-organisation.tsv");
         var token = TokenOf(preview);
         var html = await preview.Content.ReadAsStringAsync();
@@ -48,7 +48,7 @@ public sealed class PreviewTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Says_when_the_file_is_already_imported_and_offers_no_confirmation()
     {
-        var client = factory.CreateClient();
+        var client = factory.AdminClient();
         var sample = await File.ReadAllBytesAsync(Path.Combine(Analytics.Ingest.Seeding.SampleFolder.Locate()!, "meetup", $"{Slug}.tsv"));
 
         var html = await (await UploadAsync(client, sample, $"{Slug}.tsv")).Content.ReadAsStringAsync();

@@ -25,7 +25,7 @@ public sealed class StatusTests(AnalyticsWebFactory factory)
         Board.TryQueue(upload.Token);
         Board.Running(upload.Token, 1234);
 
-        var html = await factory.CreateClient().GetStringAsync($"/import/status/{upload.Token}");
+        var html = await factory.AdminClient().GetStringAsync($"/import/status/{upload.Token}");
 
         html.ShouldContain("<meta http-equiv=\"refresh\" content=\"2\" />");
         html.ShouldMatch(@"<p role=""status"" class=""progress"">\s*1&#xA0;234 rader lästa\s*</p>");
@@ -37,7 +37,7 @@ public sealed class StatusTests(AnalyticsWebFactory factory)
     {
         var upload = await Uploads.ConfirmAsync(await UploadAsync());
 
-        var html = await factory.CreateClient().GetStringAsync($"/import/status/{upload.Token}");
+        var html = await factory.AdminClient().GetStringAsync($"/import/status/{upload.Token}");
 
         html.ShouldMatch(@"<p role=""status"" class=""progress"">\s*Importen väntar på att starta\.\s*</p>");
     }
@@ -47,7 +47,7 @@ public sealed class StatusTests(AnalyticsWebFactory factory)
     {
         var upload = await Uploads.FinishAsync(await Uploads.ConfirmAsync(await UploadAsync()), null, "”lista.tsv” har en rubrikrad men inga rader.");
 
-        var html = await factory.CreateClient().GetStringAsync($"/import/status/{upload.Token}");
+        var html = await factory.AdminClient().GetStringAsync($"/import/status/{upload.Token}");
 
         html.ShouldContain("<h1>Importen avvisades <span class=\"subtitle\">lista.tsv</span></h1>");
         html.ShouldMatch(@"<div class=""notice"" role=""alert"">\s*<p>”lista.tsv” har en rubrikrad men inga rader.</p>");
@@ -59,7 +59,7 @@ public sealed class StatusTests(AnalyticsWebFactory factory)
     public async Task Sends_an_upload_not_yet_confirmed_back_to_its_preview()
     {
         var upload = await UploadAsync();
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = factory.AdminClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         var response = await client.GetAsync($"/import/status/{upload.Token}");
 

@@ -17,7 +17,7 @@ public sealed class OpenDataTests(AnalyticsWebFactory factory)
     {
         var (completed, running) = await QuartersAsync();
 
-        var html = await factory.CreateClient().GetStringAsync("/oppna-data");
+        var html = await factory.AnonymousClient().GetStringAsync("/oppna-data");
 
         html.ShouldContain("<h1>Öppna data</h1>");
         html.ShouldContain("CC0 1.0");
@@ -33,7 +33,7 @@ public sealed class OpenDataTests(AnalyticsWebFactory factory)
         var published = await scope.ServiceProvider.GetRequiredService<ReportReader>().ReadPublicQuartersAsync(DateTime.UtcNow);
         var first = published.First();
 
-        var html = await factory.CreateClient().GetStringAsync($"/oppna-data?kvartal={first.Quarter}");
+        var html = await factory.AnonymousClient().GetStringAsync($"/oppna-data?kvartal={first.Quarter}");
 
         var row = Regex.Match(html, $@"\?kvartal={first.Quarter}"">[^<]+</a></th>\s*<td class=""num"">(\d+)</td>\s*<td class=""num"">([^<]+)</td>");
         row.Success.ShouldBeTrue();
@@ -44,7 +44,7 @@ public sealed class OpenDataTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Says_so_when_the_quarter_asked_for_is_not_published()
     {
-        var html = await factory.CreateClient().GetStringAsync("/oppna-data?kvartal=2031Q1");
+        var html = await factory.AnonymousClient().GetStringAsync("/oppna-data?kvartal=2031Q1");
 
         html.ShouldContain("Det kvartalet finns inte bland de publicerade.");
     }
@@ -54,7 +54,7 @@ public sealed class OpenDataTests(AnalyticsWebFactory factory)
     {
         var (completed, _) = await QuartersAsync();
 
-        var response = await factory.CreateClient().GetAsync("/oppna-data/oppna-data.json");
+        var response = await factory.AnonymousClient().GetAsync("/oppna-data/oppna-data.json");
 
         response.EnsureSuccessStatusCode();
         response.Content.Headers.ContentDisposition!.FileName.ShouldBe("oppna-data.json");
@@ -70,7 +70,7 @@ public sealed class OpenDataTests(AnalyticsWebFactory factory)
     public async Task Downloads_as_csv_and_excel_with_the_licence_the_method_and_each_completed_quarter()
     {
         var (completed, running) = await QuartersAsync();
-        var client = factory.CreateClient();
+        var client = factory.AnonymousClient();
 
         var csv = await client.GetStringAsync("/oppna-data/oppna-data.csv");
         var xlsx = await client.GetAsync("/oppna-data/oppna-data.xlsx");
@@ -89,7 +89,7 @@ public sealed class OpenDataTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Downloads_in_english_when_asked()
     {
-        var response = await factory.CreateClient().GetAsync("/oppna-data/oppna-data.csv?culture=en-GB");
+        var response = await factory.AnonymousClient().GetAsync("/oppna-data/oppna-data.csv?culture=en-GB");
 
         response.Content.Headers.ContentDisposition!.FileName.ShouldBe("open-data.csv");
         var csv = await response.Content.ReadAsStringAsync();
@@ -110,7 +110,7 @@ public sealed class OpenDataTests(AnalyticsWebFactory factory)
         var names = await db.Organisations.Where(o => small.Contains(o.Id)).Select(o => o.Name).ToListAsync();
         names.ShouldNotBeEmpty();
 
-        var client = factory.CreateClient();
+        var client = factory.AnonymousClient();
         var outputs = new List<string>
         {
             await client.GetStringAsync("/oppna-data/oppna-data.json"), await client.GetStringAsync("/oppna-data/oppna-data.csv"),

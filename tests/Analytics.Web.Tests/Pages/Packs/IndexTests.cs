@@ -22,7 +22,7 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
     public async Task A_pack_the_quarterly_job_stored_is_listed_and_downloads_as_the_stored_file()
     {
         var stored = await BuildPackAsync("2026Q1");
-        var client = factory.CreateClient();
+        var client = factory.AdminClient();
 
         var page = await client.GetStringAsync("/paket");
         var download = await client.GetAsync("/paket/2026Q1.xlsx");
@@ -45,7 +45,7 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
     {
         await BuildPackAsync("2026Q2");
 
-        var page = await factory.CreateClient().GetStringAsync("/paket?culture=en-GB");
+        var page = await factory.AdminClient().GetStringAsync("/paket?culture=en-GB");
 
         page.ShouldContain("<h1>Steering group packs</h1>");
         page.ShouldContain("The pack for Q2 2026 (xlsx)");
@@ -55,5 +55,5 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
     [InlineData("/paket/2019Q1.xlsx")]
     [InlineData("/paket/kvartal.xlsx")]
     public async Task A_quarter_without_a_stored_pack_is_not_found(string url) =>
-        (await factory.CreateClient().GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await factory.AdminClient().GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 }

@@ -16,7 +16,7 @@ public sealed class PrinciplesTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Lists_the_seven_one_team_gov_principles_in_order()
     {
-        var html = await factory.CreateClient().GetStringAsync("/principerna");
+        var html = await factory.AdminClient().GetStringAsync("/principerna");
 
         Regex.Matches(html, @"<h2 id=""p(\d)""><span class=""number"">(\d)</span> ([^<]+?) <span")
             .Select(m => (m.Groups[2].Value, m.Groups[3].Value)).ShouldBe([
@@ -36,7 +36,7 @@ public sealed class PrinciplesTests(AnalyticsWebFactory factory)
         var report = (await scope.ServiceProvider.GetRequiredService<ReportReader>().ReadAsync(ReportScope.AllTime)).ShouldNotBeNull().Report;
         var reach = report.Reach.ShouldNotBeNull();
 
-        var html = await factory.CreateClient().GetStringAsync("/principerna");
+        var html = await factory.AdminClient().GetStringAsync("/principerna");
 
         html.ShouldContain($"<dt>Effektivt antal sektorer</dt><dd>{report.Dimension("sector")!.EffectiveNumber!.Value.ToString("0.0", Swedish)}</dd>");
         html.ShouldContain($"<dt>Effektivt antal yrken</dt><dd>{report.Dimension("profession")!.EffectiveNumber!.Value.ToString("0.0", Swedish)}</dd>");
@@ -53,7 +53,7 @@ public sealed class PrinciplesTests(AnalyticsWebFactory factory)
         var held = await db.Events.CountAsync(e => e.StartsAtUtc <= now);
         var planned = await db.Events.CountAsync(e => e.StartsAtUtc > now);
 
-        var html = await factory.CreateClient().GetStringAsync("/principerna");
+        var html = await factory.AdminClient().GetStringAsync("/principerna");
 
         (held + planned).ShouldBe(35);
         html.ShouldContain($"<dt>Hållna evenemang</dt><dd>{held}</dd>");
@@ -64,7 +64,7 @@ public sealed class PrinciplesTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Speaks_english_when_asked()
     {
-        var html = await factory.CreateClient().GetStringAsync("/principerna?culture=en-GB");
+        var html = await factory.AdminClient().GetStringAsync("/principerna?culture=en-GB");
 
         html.ShouldContain("<html lang=\"en\">");
         html.ShouldContain("Embrace diversity and inclusion");

@@ -13,7 +13,7 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
     {
         var q3 = await factory.ReportAsync(ReportScope.ForQuarter(new Quarter(2026, 3)));
 
-        var page = await factory.CreateClient().PageAsync("/kvartal");
+        var page = await factory.AdminClient().PageAsync("/kvartal");
 
         var row = page.QuerySelectorAll("table.quarters tbody tr").Single(tr => tr.QuerySelector("th")!.Text().StartsWith("Kvartal 3 2026"));
         row.QuerySelector("th a")!.GetAttribute("href").ShouldBe("/kvartal/2026Q3");

@@ -12,7 +12,7 @@ public sealed class ReportTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Reports_the_first_quarter_of_2026_which_held_only_the_first_meeting()
     {
-        var page = await factory.CreateClient().PageAsync("/kvartal/2026Q1");
+        var page = await factory.AdminClient().PageAsync("/kvartal/2026Q1");
 
         page.QuerySelector("h1")!.Text().ShouldBe("Kvartalsrapport Kvartal 1 2026");
         var figures = page.Section("key-figures").QuerySelector("table")!.Rows();
@@ -29,7 +29,7 @@ public sealed class ReportTests(AnalyticsWebFactory factory)
         var trend = await factory.TrendAsync(new Quarter(2026, 3), 4);
         var (before, now) = (trend[^2].Report, trend[^1].Report);
 
-        var page = await factory.CreateClient().PageAsync("/kvartal/2026Q3");
+        var page = await factory.AdminClient().PageAsync("/kvartal/2026Q3");
 
         var table = page.Section("key-figures").QuerySelector("table")!;
         table.QuerySelectorAll("thead th").Select(th => th.Text()).ShouldBe(
@@ -45,7 +45,7 @@ public sealed class ReportTests(AnalyticsWebFactory factory)
     {
         var report = await factory.ReportAsync(ReportScope.ForQuarter(new Quarter(2026, 3)));
 
-        var page = await factory.CreateClient().PageAsync("/kvartal/2026Q3");
+        var page = await factory.AdminClient().PageAsync("/kvartal/2026Q3");
 
         foreach (var id in new[] { "sector-title", "profession-title", "organisation-title", "municipality-title", "talare-sector-title", "mal-sector-title", "reach", "method" })
             page.GetElementById(id).ShouldNotBeNull(id);
@@ -57,7 +57,7 @@ public sealed class ReportTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Prints_without_menu_or_links_on_a4()
     {
-        var client = factory.CreateClient();
+        var client = factory.AdminClient();
         var page = await client.PageAsync("/kvartal/2026Q3");
         var css = await client.GetStringAsync(page.QuerySelector("link[rel='stylesheet']")!.GetAttribute("href")!);
 
@@ -72,7 +72,7 @@ public sealed class ReportTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Downloads_its_charts_as_png()
     {
-        var client = factory.CreateClient();
+        var client = factory.AdminClient();
 
         await client.PngAsync("/kvartal/2026Q3?handler=png&diagram=sector");
         await client.PngAsync("/kvartal/2026Q3?handler=png&diagram=personer");
@@ -84,7 +84,7 @@ public sealed class ReportTests(AnalyticsWebFactory factory)
     [InlineData("2019Q1")]
     public async Task Answers_a_quarter_that_is_not_one_or_has_no_events_with_not_found(string quarter)
     {
-        var response = await factory.CreateClient().GetAsync($"/kvartal/{quarter}");
+        var response = await factory.AdminClient().GetAsync($"/kvartal/{quarter}");
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await response.Content.ReadAsStringAsync()).ShouldContain("Sidan finns inte");

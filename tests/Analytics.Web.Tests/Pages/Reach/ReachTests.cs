@@ -22,7 +22,7 @@ public sealed class ReachTests(AnalyticsWebFactory factory)
     {
         var organisations = (await PersonsByOrganisationAsync(FirstMeeting)).Count;
 
-        var html = await factory.CreateClient().GetStringAsync("/rackvidd");
+        var html = await factory.AdminClient().GetStringAsync("/rackvidd");
 
         organisations.ShouldBeGreaterThan(0);
         Regex.IsMatch(html, $@"<a href=""\?kvartal=2026Q1"">{FirstMeeting.Label()}</a></th>\s*<td class=""num"">{organisations}</td>").ShouldBeTrue();
@@ -36,7 +36,7 @@ public sealed class ReachTests(AnalyticsWebFactory factory)
     {
         var graph = (await ReportAsync(ReportScope.ForQuarter(Autumn))).Reach.ShouldNotBeNull().TieGraph.ShouldNotBeNull();
 
-        var html = await factory.CreateClient().GetStringAsync("/rackvidd?kvartal=2026Q4");
+        var html = await factory.AdminClient().GetStringAsync("/rackvidd?kvartal=2026Q4");
 
         html.ShouldContain("<title id=\"natverk-chart-title\">Nätverket mellan organisationerna</title>");
         html.ShouldContain($"Banden mellan organisationerna ({graph.Ties.Count} st), starkast först");
@@ -59,7 +59,7 @@ public sealed class ReachTests(AnalyticsWebFactory factory)
             // A small organisation whose name is part of a named one's cannot be told apart in the text.
             .Where(name => !named.Any(n => n.Contains(name, StringComparison.Ordinal))).ToList();
 
-        var html = await factory.CreateClient().GetStringAsync($"/rackvidd?kvartal={period}");
+        var html = await factory.AdminClient().GetStringAsync($"/rackvidd?kvartal={period}");
 
         small.ShouldNotBeEmpty();
         named.ShouldContain(name => html.Contains(WebUtility.HtmlEncode(name), StringComparison.Ordinal));
@@ -84,7 +84,7 @@ public sealed class ReachTests(AnalyticsWebFactory factory)
         await db.SaveChangesAsync();
         try
         {
-            var html = await factory.CreateClient().GetStringAsync($"/rackvidd?kvartal={FirstMeeting}");
+            var html = await factory.AdminClient().GetStringAsync($"/rackvidd?kvartal={FirstMeeting}");
 
             html.ShouldContain("Nätverksbilden finns inte i den sparade rapporten ännu");
             html.ShouldNotContain("natverk-chart");
@@ -100,7 +100,7 @@ public sealed class ReachTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Speaks_english_when_asked()
     {
-        var html = await factory.CreateClient().GetStringAsync("/rackvidd?culture=en-GB");
+        var html = await factory.AdminClient().GetStringAsync("/rackvidd?culture=en-GB");
 
         html.ShouldContain("<html lang=\"en\">");
         html.ShouldContain("The network between the organisations");
@@ -110,7 +110,7 @@ public sealed class ReachTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Downloads_the_network_as_png()
     {
-        var response = await factory.CreateClient().GetAsync("/rackvidd?kvartal=2026Q4&handler=png&diagram=natverk");
+        var response = await factory.AdminClient().GetAsync("/rackvidd?kvartal=2026Q4&handler=png&diagram=natverk");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");

@@ -9,7 +9,7 @@ public sealed class LanguageSwitchTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Stores_the_choice_in_the_culture_cookie_and_returns_to_the_same_page()
     {
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = factory.AdminClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         var response = await client.GetAsync("/sprak/en-GB?tillbaka=%2Fevenemang%3Fformat%3Dtraff");
 
@@ -23,7 +23,7 @@ public sealed class LanguageSwitchTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Changes_the_labels_and_keeps_them_changed_on_the_next_pages()
     {
-        var client = factory.CreateClient();
+        var client = factory.AdminClient();
 
         var swedish = await client.PageAsync("/trender");
         var english = await client.PageAsync("/sprak/en-GB?tillbaka=/trender");
@@ -42,7 +42,7 @@ public sealed class LanguageSwitchTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Links_to_the_other_language_and_back_to_this_page_without_the_query_culture()
     {
-        var page = await factory.CreateClient().PageAsync("/evenemang?format=traff&culture=en-GB");
+        var page = await factory.AdminClient().PageAsync("/evenemang?format=traff&culture=en-GB");
 
         var link = page.QuerySelector("a.language")!;
         link.Text().ShouldBe("På svenska");
@@ -56,7 +56,7 @@ public sealed class LanguageSwitchTests(AnalyticsWebFactory factory)
     [InlineData("https://example.org/")]
     public async Task Never_returns_to_another_site(string back)
     {
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = factory.AdminClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         var response = await client.GetAsync($"/sprak/en-GB?tillbaka={Uri.EscapeDataString(back)}");
 

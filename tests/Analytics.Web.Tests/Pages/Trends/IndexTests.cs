@@ -23,7 +23,7 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
         var (first, last) = await QuartersWithEventsAsync();
         var trend = await factory.TrendAsync(last, 11);
 
-        var page = await factory.CreateClient().PageAsync("/trender");
+        var page = await factory.AdminClient().PageAsync("/trender");
 
         var section = page.Section("personer-title");
         section.QuerySelector("h2")!.Text().ShouldBe("Anmälda och deltog");
@@ -42,7 +42,7 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Draws_each_group_of_key_figures_as_a_line_chart_with_its_table()
     {
-        var page = await factory.CreateClient().PageAsync("/trender");
+        var page = await factory.AdminClient().PageAsync("/trender");
 
         var sections = page.QuerySelectorAll("section.trend");
         sections.Select(s => s.QuerySelector("h2")!.Text()).ShouldBe(
@@ -60,8 +60,8 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
         var (_, last) = await QuartersWithEventsAsync();
         var latest = (await factory.TrendAsync(last, 0)).Single().Report;
 
-        var swedish = (await factory.CreateClient().PageAsync("/trender")).Section("mangfald-title").QuerySelector("table")!.Rows();
-        var english = (await factory.CreateClient().PageAsync("/trender?culture=en-GB")).Section("mangfald-title").QuerySelector("table")!.Rows();
+        var swedish = (await factory.AdminClient().PageAsync("/trender")).Section("mangfald-title").QuerySelector("table")!.Rows();
+        var english = (await factory.AdminClient().PageAsync("/trender?culture=en-GB")).Section("mangfald-title").QuerySelector("table")!.Rows();
 
         var effective = latest.Dimension("sector")!.EffectiveNumber!.Value;
         swedish.Single(r => r.Key.StartsWith(last.Label())).Value[0].ShouldBe(effective.ToString("0.0", Swedish));
@@ -72,7 +72,7 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Downloads_a_trend_chart_as_png()
     {
-        var client = factory.CreateClient();
+        var client = factory.AdminClient();
         var page = await client.PageAsync("/trender");
 
         var png = page.Section("evenemang-title").QuerySelector("a[download]")!.GetAttribute("href")!;

@@ -1,0 +1,25 @@
+using System.Globalization;
+using Analytics.Data.Configuration;
+using Microsoft.Extensions.Configuration;
+
+namespace Analytics.Jobs.Retention;
+
+/// <summary>How long per-person rows are kept: Retention:Months, 24 by default, refused at start outside 6..120.</summary>
+public sealed record RetentionSettings(int Months)
+{
+    public const int DefaultMonths = 24;
+    public const int MinMonths = 6;
+    public const int MaxMonths = 120;
+
+    public static RetentionSettings From(IConfiguration configuration)
+    {
+        if (configuration["Retention:Months"] is not { Length: > 0 } text) return new(DefaultMonths);
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var months) && months is >= MinMonths and <= MaxMonths
+            ? new(months)
+            : throw new ConfigurationProblem(
+                $"Retention:Months ska vara ett heltal mellan {MinMonths} och {MaxMonths} (månader som uppgifter per person sparas), inte ”{text}”.");
+    }
+
+    /// <summary>Events that started before this are old enough for their per-person rows to go.</summary>
+    public DateTime CutoffUtc(DateTime nowUtc) => nowUtc.AddMonths(-Months);
+}

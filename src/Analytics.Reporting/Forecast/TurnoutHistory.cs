@@ -1,0 +1,81 @@
+using Analytics.Core.Events;
+using Analytics.Core.Forecasts;
+using Analytics.Core.Participations;
+using Analytics.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Analytics.Reporting.Forecast;
+
+/// <summary>
+/// Reads registrations (RSVP yes) and turns them into <see cref="TurnoutCase"/>s: for training, those of held events with
+/// attendance known; for a forecast, those of one event. Per-person rows are read here only to train and predict; what
+/// leaves is sums, through disclosure control.
+/// </summary>
+public sealed class TurnoutHistory(AnalyticsDbContext db)
+{
+    /// <summary>Every registration with a known outcome at events that started before <paramref name="nowUtc"/>, oldest event first.</summary>
+    public async Task<IReadOnlyList<TurnoutCase>> KnownAsync(DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var events = await db.Events.AsNoTracking().Include(e => e.Hosts).Where(e => e.StartsAtUtc <= nowUtc).ToListAsync(cancellationToken);
+        var ids = events.Select(e => e.Id).ToList();
+        var rows = await db.Participations.AsNoTracking()
+            .Where(p => ids.Contains(p.EventId) && p.Rsvp == Rsvp.Yes && p.Attendance != Attendance.Unknown)
+            .ToListAsync(cancellationToken);
+        var earlier = await AttendedBeforeAsync(cancellationToken);
+        var byId = events.ToDictionary(e => e.Id);
+        return rows.Select(p => Case(byId[p.EventId], p, earlier))
+            .OrderBy(c => c.StartsAtUtc).ThenBy(c => c.EventId).ToList();
+    }
+
+    /// <summary>The registrations (RSVP yes) of one event, whatever their attendance; null when there is no such event.</summary>
+    public async Task<(Event Event, IReadOnlyList<TurnoutCase> Cases)?> ForEventAsync(string slug, CancellationToken cancellationToken)
+    {
+        var ev = await db.Events.AsNoTracking().Include(e => e.Hosts).FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
+        if (ev is null) return null;
+        var rows = await db.Participations.AsNoTracking().Where(p => p.EventId == ev.Id && p.Rsvp == Rsvp.Yes).ToListAsync(cancellationToken);
+        var earlier = await AttendedBeforeAsync(cancellationToken);
+        return (ev, rows.Select(p => Case(ev, p, earlier)).ToList());
+    }
+
+    /// <summary>For each attendee key, the start of the first event they attended: someone is a first-timer at any event until then.</summary>
+    private async Task<Dictionary<string, DateTime>> AttendedBeforeAsync(CancellationToken cancellationToken) =>
+        (await db.Participations.AsNoTracking()
+            .Where(p => p.AttendeeKey != null && p.Attendance == Attendance.Attended)
+            .Join(db.Events, p => p.EventId, e => e.Id, (p, e) => new { p.AttendeeKey, e.StartsAtUtc })
+            .ToListAsync(cancellationToken))
+        .GroupBy(x => x.AttendeeKey!).ToDictionary(g => g.Key, g => g.Min(x => x.StartsAtUtc));
+
+    private static TurnoutCase Case(Event ev, Participation p, Dictionary<string, DateTime> firstAttended)
+    {
+        var local = Quarter.ToStockholm(ev.StartsAtUtc);
+        var sector = p.HasProfile && p.SectorCode is { } s ? s : ForecastGroup.NoProfile;
+        var lead = p.RsvpAtUtc is { } at ? Math.Max((ev.StartsAtUtc - at).TotalDays, 0) : (double?)null;
+        var firstTime = p.AttendeeKey is null ? "okand"
+            : firstAttended.TryGetValue(p.AttendeeKey, out var first) && first < ev.StartsAtUtc ? "aterkommande" : "ny";
+        return new TurnoutCase(ev.Id, ev.StartsAtUtc, sector, new TurnoutRow
+        {
+            Label = p.Attendance == Attendance.Attended,
+            Sector = sector,
+            Profession = p.HasProfile && p.ProfessionCode is { } prof ? prof : ForecastGroup.NoProfile,
+            Role = p.RoleCode,
+            Format = ev.FormatCode,
+            // The lowest host id stands for the hosts: co-hosted events are few, and one column keeps the model small.
+            Host = ev.Hosts.Count == 0 ? "ingen" : ev.Hosts.Min(h => h.OrganisationId).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Weekday = local.DayOfWeek.ToString(),
+            Hour = local.Hour.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Season = Season(local.Month),
+            Online = ev.Online ? "online" : "plats",
+            FirstTime = firstTime,
+            LeadDays = lead is { } days ? (float)Math.Log(1 + days) : 0,
+            LeadKnown = lead is null ? 0 : 1,
+        });
+    }
+
+    private static string Season(int month) => month switch
+    {
+        12 or 1 or 2 => "vinter",
+        >= 3 and <= 5 => "var",
+        >= 6 and <= 8 => "sommar",
+        _ => "host",
+    };
+}
