@@ -1,4 +1,3 @@
-using System.Reflection;
 using Analytics.Core.Consent;
 using Analytics.Core.Disclosure;
 using Analytics.Core.Events;
@@ -24,12 +23,8 @@ public sealed class AttendeeJourneyTests(LiveSite site, ITestOutputHelper output
 {
     private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
-    /// <summary>
-    /// The live app's services, to arrange the event and read the database. LiveSite keeps its app private (it is shared
-    /// by every browser test); the journey needs it only to look behind the pages.
-    /// </summary>
-    private IServiceProvider Services =>
-        ((AnalyticsApp)typeof(LiveSite).GetField("_app", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(site)!).Services;
+    /// <summary>The live app's services, to arrange the event and read the database behind the pages.</summary>
+    private IServiceProvider Services => site.Services;
 
     [Fact]
     public async Task Check_in_with_consent_then_without_then_withdraw_with_the_code()

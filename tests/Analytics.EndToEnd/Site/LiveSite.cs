@@ -22,6 +22,9 @@ public sealed class LiveSite : IAsyncLifetime
     ];
 
     private readonly AnalyticsApp _app = new();
+
+    /// <summary>The live app's services, for a journey that arranges data or looks behind the pages.</summary>
+    public IServiceProvider Services => _app.Services;
     private readonly IMessageSink _diagnostics;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
