@@ -35,6 +35,7 @@ public static class AnalyticsServices
         services.AddScoped<BuildSteeringPackJob>();
         services.AddCheckIn(configuration);
         services.AddSingleton(RetentionSettings.From(configuration));
+        services.AddScoped<RetentionPeriod>();
         services.AddScoped<RetentionPurgeJob>();
         services.AddSingleton(s => new UploadStore(UploadStore.FolderFrom(configuration, database), s.GetRequiredService<ImportLimits>(),
             s.GetRequiredService<TimeProvider>()));

@@ -1,3 +1,4 @@
+using Analytics.Core.Settings;
 using Analytics.Core.Audit;
 using Analytics.Core.Consent;
 using Analytics.Core.Events;
@@ -39,6 +40,7 @@ public abstract class AnalyticsDbContext(DbContextOptions options)
     public DbSet<ReportSnapshot> ReportSnapshots => Set<ReportSnapshot>();
     public DbSet<SteeringPack> SteeringPacks => Set<SteeringPack>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
     public DbSet<ForecastModel> ForecastModels => Set<ForecastModel>();
     public DbSet<ForecastSnapshot> ForecastSnapshots => Set<ForecastSnapshot>();
     public DbSet<OrganiserOrganisation> OrganiserOrganisations => Set<OrganiserOrganisation>();
@@ -192,6 +194,13 @@ public abstract class AnalyticsDbContext(DbContextOptions options)
             e.HasIndex(f => f.EventId).IsUnique();
             e.Property(f => f.Payload).Metadata.SetMaxLength(null);
             e.HasOne<Event>().WithMany().HasForeignKey(f => f.EventId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<SystemSetting>(e =>
+        {
+            e.HasKey(x => x.Key);
+            e.Property(x => x.Key).HasMaxLength(80);
+            e.Property(x => x.Value).HasMaxLength(200);
         });
 
         model.Entity<AuditEntry>(e =>

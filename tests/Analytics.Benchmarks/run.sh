@@ -20,8 +20,8 @@ PORT=${BENCH_PORT:-5199}
 CONNECTIONS=32
 DURATION=${BENCH_DURATION:-30s}
 
-for tool in sqlite3 wrk /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "run.sh needs $tool (apt-get install -y sqlite3 wrk time)" >&2; exit 2; }
+for tool in sqlite3 wrk /usr/bin/time openssl curl; do
+  command -v "$tool" >/dev/null || { echo "run.sh needs $tool (apt-get install -y sqlite3 wrk time openssl curl)" >&2; exit 2; }
 done
 
 mkdir -p "$WORK"
@@ -102,15 +102,32 @@ measure report-quarter-xlsx "$N" "the quarterly pack" "${ANALYTICS[@]}" report q
 measure report-event-xlsx "$N" "one event's workbook" "${ANALYTICS[@]}" report event "$EVENT" --format xlsx --out "$WORK/event.xlsx" --data-folder "$DATA"
 
 echo "== dashboard at $N participations: $CONNECTIONS connections for $DURATION"
+# Production serves HTTPS only (secure cookies, redirects): a throwaway self-signed certificate for 127.0.0.1.
+[ -f "$WORK/cert.pem" ] || openssl req -x509 -newkey rsa:2048 -nodes -days 7 -subj /CN=127.0.0.1 \
+  -keyout "$WORK/key.pem" -out "$WORK/cert.pem" 2> /dev/null
+BASE=https://127.0.0.1:$PORT
 (cd "$WORK/web" && ANALYTICS_Database__DataFolder=$DATA ASPNETCORE_ENVIRONMENT=Production \
-  exec dotnet Analytics.Web.dll --urls "http://127.0.0.1:$PORT" > "$WORK/web.log" 2>&1) &
+  ASPNETCORE_Kestrel__Certificates__Default__Path=$WORK/cert.pem ASPNETCORE_Kestrel__Certificates__Default__KeyPath=$WORK/key.pem \
+  exec dotnet Analytics.Web.dll --urls "$BASE" > "$WORK/web.log" 2>&1) &
 WEB=$!
 trap 'kill $WEB 2>/dev/null || true' EXIT
-for _ in $(seq 120); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/favicon.ico" && break; sleep 1; done
+for _ in $(seq 120); do curl -kfs -o /dev/null "$BASE/favicon.ico" && break; sleep 1; done
+# The pages are for signed-in staff: an account of the steering group made for this run, signed in once, and wrk sends
+# its cookie. Without it every page would answer with a redirect to the sign-in page, and that is what would be measured.
+EMAIL="bench-$(date +%s)@example.invalid" PASSWORD="Bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')-Aa1!"
+printf '%s\n' "$PASSWORD" | "${ANALYTICS[@]}" users add "$EMAIL" --role steering --password-stdin --data-folder "$DATA" > /dev/null
+JAR=$WORK/cookies.txt && rm -f "$JAR"
+TOKEN=$(curl -ks -c "$JAR" "$BASE/konto/logga-in" | grep -o '__RequestVerificationToken[^>]*value="[^"]*"' | sed 's/.*value="//; s/"$//')
+curl -ks -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "epost=$EMAIL" --data-urlencode "losenord=$PASSWORD" \
+  --data-urlencode "__RequestVerificationToken=$TOKEN" "$BASE/konto/logga-in"
+COOKIE=$(sed 's/^#HttpOnly_//' "$JAR" | awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }')
+for path in / "/evenemang/$EVENT" "/api/reports/event/$EVENT"; do
+  status=$(curl -ks -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE$path")
+  [ "$status" = 200 ] || { echo "$path answered $status after signing in; see $WORK/web.log" >&2; exit 1; }
+done
 for path in /favicon.ico / "/evenemang/$EVENT" "/api/reports/event/$EVENT"; do
-  url="http://127.0.0.1:$PORT$path"
-  curl -fs -o /dev/null "$url"   # warm up: the first request compiles the page
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency "$url" > "$WORK/wrk.txt"
+  url="$BASE$path"
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -H "Cookie: $COOKIE" "$url" > "$WORK/wrk.txt"
   p50=$(awk '$1 == "50%" {print $2}' "$WORK/wrk.txt"); p99=$(awk '$1 == "99%" {print $2}' "$WORK/wrk.txt")
   rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")
   errors=$(awk '/Non-2xx|Socket errors/' "$WORK/wrk.txt" | tr '\n' ' ')

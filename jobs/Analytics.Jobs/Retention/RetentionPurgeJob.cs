@@ -16,7 +16,7 @@ namespace Analytics.Jobs.Retention;
 /// <see cref="SnapshotStore.IsFrozenAsync"/>), because recomputing it would count the removed rows as zero.
 /// Safe to run twice: the second run finds nothing old left.
 /// </summary>
-public sealed class RetentionPurgeJob(AnalyticsDbContext db, ReportRecomputer recomputer, RetentionSettings settings, TimeProvider clock,
+public sealed class RetentionPurgeJob(AnalyticsDbContext db, ReportRecomputer recomputer, RetentionPeriod period, TimeProvider clock,
     AuditLog audit, ILogger<RetentionPurgeJob> log)
 {
     [AutomaticRetry(Attempts = 3)]
@@ -26,12 +26,13 @@ public sealed class RetentionPurgeJob(AnalyticsDbContext db, ReportRecomputer re
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var cutoff = settings.CutoffUtc(now);
+        var months = await period.MonthsAsync(cancellationToken);
+        var cutoff = now.AddMonths(-months);
         var old = await db.Events.Where(e => e.StartsAtUtc < cutoff && (e.PurgedAtUtc == null || e.Participations.Any()))
             .Select(e => e.Id).ToListAsync(cancellationToken);
         if (old.Count == 0)
         {
-            log.LogInformation("Retention: no events older than {Months} months with per-person rows", settings.Months);
+            log.LogInformation("Retention: no events older than {Months} months with per-person rows", months);
             return;
         }
 

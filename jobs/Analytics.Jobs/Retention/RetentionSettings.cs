@@ -4,7 +4,10 @@ using Microsoft.Extensions.Configuration;
 
 namespace Analytics.Jobs.Retention;
 
-/// <summary>How long per-person rows are kept: Retention:Months, 24 by default, refused at start outside 6..120.</summary>
+/// <summary>
+/// The configured retention period: Retention:Months, 24 by default, refused at start outside 6..120. An admin may
+/// override it in the app within the same bounds (<see cref="RetentionPeriod"/>).
+/// </summary>
 public sealed record RetentionSettings(int Months)
 {
     public const int DefaultMonths = 24;
@@ -19,7 +22,4 @@ public sealed record RetentionSettings(int Months)
             : throw new ConfigurationProblem(
                 $"Retention:Months ska vara ett heltal mellan {MinMonths} och {MaxMonths} (månader som uppgifter per person sparas), inte ”{text}”.");
     }
-
-    /// <summary>Events that started before this are old enough for their per-person rows to go.</summary>
-    public DateTime CutoffUtc(DateTime nowUtc) => nowUtc.AddMonths(-Months);
 }

@@ -29,6 +29,8 @@ public static class SitePages
         "/konto/losenord",
         "/admin/logg",
         "/admin/konton",
+        "/admin/samtycke",
+        "/admin/lagring",
         "/tillganglighet",
         "/om-datan",
     ];

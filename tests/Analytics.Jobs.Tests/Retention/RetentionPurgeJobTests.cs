@@ -59,6 +59,29 @@ public class RetentionPurgeJobTests
     }
 
     [Theory, DatabaseProviders]
+    public async Task Follows_the_period_an_admin_set_in_the_app_over_the_configured_default(string provider)
+    {
+        await using var database = await MigratedDatabase.CreateAsync(provider);
+        await ArrangeAsync(database);
+        await using var services = Services(database);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var period = scope.ServiceProvider.GetRequiredService<RetentionPeriod>();
+            (await period.SetAsync(5, "admin-1")).ShouldBeFalse("below the bounds");
+            (await period.MonthsAsync()).ShouldBe(RetentionSettings.DefaultMonths);
+            // 21 months before mid-February 2028 is mid-May 2026: January's and March's events are past it, May's is not.
+            (await period.SetAsync(21, "admin-1")).ShouldBeTrue();
+        }
+
+        await RunAsync(services);
+
+        await using var db = database.Open();
+        (await db.Events.Where(e => e.PurgedAtUtc != null).OrderBy(e => e.StartsAtUtc).Select(e => e.Slug).ToListAsync()).ShouldBe(["januari", "mars"]);
+        (await db.AuditEntries.Where(e => e.Action == AuditActions.SettingChanged).Select(e => e.Actor + " " + e.Subject + " " + e.Detail).ToListAsync())
+            .ShouldBe(["admin-1 Retention:Months months=21"]);
+    }
+
+    [Theory, DatabaseProviders]
     public async Task Removes_exactly_the_old_events_per_person_rows_keeps_every_snapshot_and_audits_the_counts(string provider)
     {
         await using var database = await MigratedDatabase.CreateAsync(provider);

@@ -613,6 +613,25 @@ namespace Analytics.Data.Migrations.Postgres
                     b.ToTable("SteeringPacks");
                 });
 
+            modelBuilder.Entity("Analytics.Core.Settings.SystemSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SystemSettings");
+                });
+
             modelBuilder.Entity("Analytics.Core.Targets.TargetMix", b =>
                 {
                     b.Property<int>("Id")

@@ -614,6 +614,25 @@ namespace Analytics.Data.Migrations.SqlServer
                     b.ToTable("SteeringPacks");
                 });
 
+            modelBuilder.Entity("Analytics.Core.Settings.SystemSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SystemSettings");
+                });
+
             modelBuilder.Entity("Analytics.Core.Targets.TargetMix", b =>
                 {
                     b.Property<int>("Id")

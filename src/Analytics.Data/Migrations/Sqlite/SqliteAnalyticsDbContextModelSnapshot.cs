@@ -582,6 +582,25 @@ namespace Analytics.Data.Migrations.Sqlite
                     b.ToTable("SteeringPacks");
                 });
 
+            modelBuilder.Entity("Analytics.Core.Settings.SystemSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SystemSettings");
+                });
+
             modelBuilder.Entity("Analytics.Core.Targets.TargetMix", b =>
                 {
                     b.Property<int>("Id")
