@@ -19,7 +19,9 @@ public sealed class DisclosureControl
 
     public int K { get; }
 
-    public ProtectedReport Protect(ReportFigures figures)
+    public ProtectedReport Protect(ReportFigures figures) => Protect(figures, MethodText.Report(K));
+
+    private ProtectedReport Protect(ReportFigures figures, string method)
     {
         var participants = new ProtectedParticipants(Count(figures.Registered), figures.Attended is { } a ? Count(a) : null,
             Count(figures.WithProfile))
@@ -34,7 +36,7 @@ public sealed class DisclosureControl
         return new ProtectedReport(new ProtectedScope(figures.Scope.Kind, figures.Scope.Key), K,
             period ? figures.Events : null, period ? figures.EventsWithAttendance : null, participants, dimensions, subsets, reach, balance)
         {
-            Method = MethodText.Report(K),
+            Method = method,
         };
     }
 
@@ -43,12 +45,7 @@ public sealed class DisclosureControl
     /// perturbed by the cell-key method, and so is every headcount; then they are protected as
     /// <see cref="Protect(ReportFigures)"/> does.
     /// </summary>
-    public ProtectedReport ProtectPublic(ReportFigures figures)
-    {
-        var report = Protect(PerturbedFigures.Of(figures, Rolled));
-        return new ProtectedReport(report.Scope, report.K, report.Events, report.EventsWithAttendance, report.Participants,
-            report.Dimensions, report.Subsets, report.Reach, report.Balance) { Method = MethodText.OpenData(K) };
-    }
+    public ProtectedReport ProtectPublic(ReportFigures figures) => Protect(PerturbedFigures.Of(figures, Rolled), MethodText.OpenData(K));
 
     /// <summary>
     /// Protects a turnout forecast: expected counts of 1..k−1 are hidden, and a sector is shown only where at least k of
@@ -167,7 +164,7 @@ public sealed class DisclosureControl
             .ToList();
         var tied = ties.SelectMany(t => new[] { t.First, t.Second }).ToHashSet(StringComparer.Ordinal);
         var nodes = nodeOf.Values.Where(n => tied.Contains(n.Code)).Distinct()
-            .OrderBy(n => SectorOrder(n.Sector)).ThenBy(n => n.Merged).ThenBy(n => n.Label, StringComparer.Ordinal)
+            .OrderBy(n => Taxonomy.Order(Taxonomy.Sectors, n.Sector)).ThenBy(n => n.Merged).ThenBy(n => n.Label, StringComparer.Ordinal)
             .ToList();
 
         var notes = new List<string>
@@ -269,13 +266,10 @@ public sealed class DisclosureControl
     private static string SectorName(string? sector, string? sectorLabel) =>
         Taxonomy.Find(Taxonomy.Sectors, sector) is { } known ? (Sentences.English ? known.NameEn : known.NameSv) : sectorLabel ?? sector ?? "–";
 
-    private static int SectorOrder(string? sector) =>
-        Taxonomy.Sectors.Select(c => c.Code).ToList().IndexOf(sector ?? "") is var i and >= 0 ? i : Taxonomy.Sectors.Count;
-
     /// <summary>The label of the roll-up of a sector's small organisations, with the sector named in the reader's language.</summary>
     public static string OthersWithin(string sector, string? sectorLabel)
     {
-        var name = Taxonomy.Find(Taxonomy.Sectors, sector) is { } known ? (Sentences.English ? known.NameEn : known.NameSv) : sectorLabel ?? sector;
+        var name = SectorName(sector, sectorLabel);
         return CoreMessages.Say("Övriga organisationer inom {0}", Sentences.English ? name : name.ToLowerInvariant());
     }
 

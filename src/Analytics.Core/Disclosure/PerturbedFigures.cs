@@ -5,7 +5,7 @@ namespace Analytics.Core.Disclosure;
 /// <summary>
 /// Raw figures with the count and persons of every tally perturbed by its cell key (<see cref="CellKey"/>), for public
 /// outputs, and the headcounts perturbed by theirs. Totals and shares then follow from the perturbed counts, and the
-/// threshold and suppression apply to them.
+/// threshold and suppression apply to them. Returning attendees in reach carry no key and pass the threshold only.
 /// </summary>
 internal static class PerturbedFigures
 {
@@ -20,7 +20,9 @@ internal static class PerturbedFigures
             Attended = figures.Attended is { } attended ? CellKey.Perturb(attended, keys.Attended) : null,
             WithProfile = CellKey.Perturb(figures.WithProfile, keys.WithProfile),
             Breakdowns = breakdowns,
-            Subsets = [.. figures.Subsets.Select(s => s with { Breakdowns = [.. s.Breakdowns.Select(b => Perturb(b, rolledUp))] })],
+            // The speakers', audience's and registered's headcounts have no cell keys, so public outputs leave the splits out
+            // rather than publish counts that pass the threshold only.
+            Subsets = [],
             Balance = [.. figures.Balance.Select(b => Perturb(b, breakdowns.FirstOrDefault(p => p.Dimension == b.Dimension)))],
         };
     }

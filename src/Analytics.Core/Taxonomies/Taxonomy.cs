@@ -64,6 +64,14 @@ public static class Taxonomy
 
     public static Category? Find(IReadOnlyList<Category> categories, string? code) =>
         code is null ? null : categories.FirstOrDefault(c => c.Code == code);
+
+    /// <summary>The category's place in the list, for ordering by the taxonomy; an unknown code goes after all of them.</summary>
+    public static int Order(IReadOnlyList<Category> categories, string? code)
+    {
+        for (var i = 0; i < categories.Count; i++)
+            if (categories[i].Code == code) return i;
+        return categories.Count;
+    }
 }
 
 public static class RoleCodes

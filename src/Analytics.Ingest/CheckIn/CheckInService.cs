@@ -58,9 +58,9 @@ public sealed class CheckInService(AnalyticsDbContext db, AttendeeKeyHasher keys
         if (answers.Consent && answers.Identifier is { Length: > 0 } typed && (identifiedKey = AttendeeIdentifier.KeyOf(typed, keys)) is null)
             return new CheckInOutcome(CheckInStatus.UnknownIdentifier, found.Id);
 
-        var organisations = await OrganisationsAsync(cancellationToken);
+        // The organisation list is read only when a known organisation was named.
         var organisation = answers.OtherOrganisation || answers.OrganisationName is not { Length: > 0 } name ? null
-            : organisations.FirstOrDefault(o => string.Equals(o.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
+            : (await OrganisationsAsync(cancellationToken)).FirstOrDefault(o => string.Equals(o.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
         if (answers.Consent && !answers.OtherOrganisation && answers.OrganisationName is { Length: > 0 } && organisation is null)
             return new CheckInOutcome(CheckInStatus.UnknownOrganisation, found.Id);
 

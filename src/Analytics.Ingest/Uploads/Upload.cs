@@ -12,7 +12,7 @@ public sealed record Upload
     public required string FileName { get; init; }
     public required string EventSlug { get; init; }
 
-    /// <summary>meetup, forms or csv as chosen at upload; null to find out from the file.</summary>
+    /// <summary>The kind chosen at upload (meetup, meetup-pro, forms, google-forms, csv, xlsx); null to find out from the file.</summary>
     public string? Kind { get; init; }
     public DateTime UploadedAtUtc { get; init; }
     public ImportMapping Mapping { get; init; } = ImportMapping.Empty;

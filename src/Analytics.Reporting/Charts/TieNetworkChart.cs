@@ -107,8 +107,7 @@ public static class TieNetworkChart
     /// <summary>The colour and shapes of a sector's nodes, fixed by the sector's place in the taxonomy.</summary>
     private static (Color Colour, (MarkerShape Filled, MarkerShape Hollow) Shapes) MarkOf(string? sector)
     {
-        var i = Taxonomy.Sectors.Select(s => s.Code).ToList().IndexOf(sector ?? "");
-        if (i < 0) i = Taxonomy.Sectors.Count;
+        var i = Taxonomy.Order(Taxonomy.Sectors, sector);
         return (Colours[i % Colours.Length], Shapes[(i + i / Colours.Length) % Shapes.Length]);
     }
 

@@ -14,14 +14,15 @@ public sealed class ForecastSnapshots(AnalyticsDbContext db, TurnoutHistory hist
     /// <summary>Writes the current version's forecast for every event that has not started; returns how many.</summary>
     public async Task<int> WritePlannedAsync(ForecastModel version, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var planned = await db.Events.AsNoTracking().Where(e => e.StartsAtUtc > nowUtc).Select(e => new { e.Id, e.Slug }).ToListAsync(cancellationToken);
-        foreach (var ev in planned)
+        // One read of the planned events' registrations and one of their stored forecasts, not a round of queries per event.
+        var planned = await history.PlannedAsync(nowUtc, cancellationToken);
+        var ids = planned.Select(p => p.Event.Id).ToList();
+        var stored = await db.ForecastSnapshots.Where(s => ids.Contains(s.EventId)).ToDictionaryAsync(s => s.EventId, cancellationToken);
+        foreach (var (ev, cases) in planned)
         {
-            if (await history.ForEventAsync(ev.Slug, cancellationToken) is not { } found) continue;
-            var figures = Forecaster.Forecast(ev.Slug, version, found.Cases, models);
+            var figures = Forecaster.Forecast(ev.Slug, version, cases, models);
             var payload = JsonSerializer.Serialize(figures, ForecastTrainer.Json);
-            var snapshot = await db.ForecastSnapshots.FirstOrDefaultAsync(s => s.EventId == ev.Id, cancellationToken);
-            if (snapshot is null)
+            if (!stored.TryGetValue(ev.Id, out var snapshot))
                 db.ForecastSnapshots.Add(new ForecastSnapshot { EventId = ev.Id, ModelVersion = version.Version, MadeAtUtc = nowUtc, Payload = payload });
             else
                 (snapshot.ModelVersion, snapshot.MadeAtUtc, snapshot.Payload) = (version.Version, nowUtc, payload);

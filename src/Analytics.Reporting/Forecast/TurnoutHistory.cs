@@ -37,6 +37,20 @@ public sealed class TurnoutHistory(AnalyticsDbContext db)
         return (ev, rows.Select(p => Case(ev, p, earlier)).ToList());
     }
 
+    /// <summary>
+    /// The registrations (RSVP yes) of every event that starts after <paramref name="nowUtc"/>, by event, each event listed
+    /// even without registrations: one read for all of them, not one per event.
+    /// </summary>
+    public async Task<IReadOnlyList<(Event Event, IReadOnlyList<TurnoutCase> Cases)>> PlannedAsync(DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var events = await db.Events.AsNoTracking().Include(e => e.Hosts).Where(e => e.StartsAtUtc > nowUtc).ToListAsync(cancellationToken);
+        var ids = events.Select(e => e.Id).ToList();
+        var rows = (await db.Participations.AsNoTracking().Where(p => ids.Contains(p.EventId) && p.Rsvp == Rsvp.Yes).ToListAsync(cancellationToken))
+            .ToLookup(p => p.EventId);
+        var earlier = await AttendedBeforeAsync(cancellationToken);
+        return [.. events.Select(ev => (ev, (IReadOnlyList<TurnoutCase>)[.. rows[ev.Id].Select(p => Case(ev, p, earlier))]))];
+    }
+
     /// <summary>For each attendee key, the start of the first event they attended: someone is a first-timer at any event until then.</summary>
     private async Task<Dictionary<string, DateTime>> AttendedBeforeAsync(CancellationToken cancellationToken) =>
         (await db.Participations.AsNoTracking()

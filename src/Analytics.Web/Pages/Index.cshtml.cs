@@ -8,7 +8,6 @@ using Analytics.Reporting.Snapshots;
 using Analytics.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Analytics.Web.Pages;
@@ -48,12 +47,11 @@ public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, Time
 
     private async Task LoadAsync(string? kvartal, CancellationToken cancellationToken)
     {
-        var starts = await db.Events.Select(e => e.StartsAtUtc).ToListAsync(cancellationToken);
-        Quarters = [.. starts.Select(Core.Events.Quarter.Containing).Distinct().OrderDescending()];
-        var now = clock.GetUtcNow().UtcDateTime;
-        Quarter = Core.Events.Quarter.TryParse(kvartal, out var asked) && Quarters.Contains(asked) ? asked
-            : starts.Where(s => s <= now).Select(Core.Events.Quarter.Containing).DefaultIfEmpty().Max() is { Year: > 0 } latest ? latest
-            : Quarters.FirstOrDefault() is { Year: > 0 } first ? first : null;
+        // The same choice as the other period pages; the overview always shows one quarter, so "alla" means the default.
+        var asked = string.Equals(kvartal, ReportPeriod.AllTimeKey, StringComparison.OrdinalIgnoreCase) ? null : kvartal;
+        var period = await ReportPeriod.ChooseAsync(db, asked, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        Quarters = period?.Quarters ?? [];
+        Quarter = period?.Quarter;
         if (Quarter is not { } quarter) return;
 
         Report = await reports.ReadAsync(ReportScope.ForQuarter(quarter), cancellationToken);

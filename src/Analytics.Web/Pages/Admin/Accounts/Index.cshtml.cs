@@ -31,14 +31,20 @@ public sealed class IndexModel(AnalyticsDbContext db, AccountStore accounts, ISt
     public string? Added { get; private set; }
     public int MinimumLength => AccountRules.MinimumPasswordLength;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadHostsAsync(cancellationToken);
+        await LoadAccountsAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var role = Roles.Parse(Role);
+        await LoadHostsAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(Email) || role is null || string.IsNullOrEmpty(Password))
             Problems = [localizer["Fyll i e-postadress, roll och ett första lösenord."]];
-        else if (role == Roles.Organiser && Organisations.Count == 0)
+        // A posted id that is no host would fail the foreign key only after the user is created: a 500 and half an account.
+        else if (role == Roles.Organiser && (Organisations.Count == 0 || !Organisations.All(id => Hosts.Any(h => h.Id == id))))
             Problems = [localizer["Välj minst en värdorganisation för en arrangör."]];
         else
         {
@@ -51,14 +57,16 @@ public sealed class IndexModel(AnalyticsDbContext db, AccountStore accounts, ISt
                 (Email, Role, Organisations) = (null, null, []);
             }
         }
-        await LoadAsync(cancellationToken);
+        await LoadAccountsAsync(cancellationToken);
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
-    {
+    private async Task LoadHostsAsync(CancellationToken cancellationToken) =>
         Hosts = [.. (await db.Organisations.AsNoTracking().Where(o => o.IsHost).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name })
             .ToListAsync(cancellationToken)).Select(o => (o.Id, o.Name))];
+
+    private async Task LoadAccountsAsync(CancellationToken cancellationToken)
+    {
         var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).Select(u => new { u.Id, u.Email, u.LockoutEnd }).ToListAsync(cancellationToken);
         var roles = await db.UserRoles.AsNoTracking().Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
             .ToListAsync(cancellationToken);
