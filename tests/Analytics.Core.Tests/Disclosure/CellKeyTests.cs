@@ -117,4 +117,17 @@ public class CellKeyTests
         Control.ProtectPublic(figures).Participants.ShouldBe(published);
         Control.Protect(figures).Participants.Registered.ShouldBe(40);
     }
+
+    [Fact]
+    public void Leaves_out_the_splits_whose_headcounts_have_no_cell_key()
+    {
+        var sectors = new Breakdown(Dimension.Sector.Code(), [new Tally("kommun", "Kommun", 12, 12, KeySum: 0.3)]);
+        var figures = new ReportFigures(ReportScope.ForEvent("traff"), 1, 1, 20, 12, 12, 12, 0, [sectors])
+        {
+            Subsets = [new Subset(Subset.Speakers, 6, 6, [sectors with { Tallies = [new Tally("kommun", "Kommun", 6, 6, KeySum: 0.1)] }])],
+        };
+
+        Control.Protect(figures).Subsets.Keys.ShouldBe([Subset.Speakers]);
+        Control.ProtectPublic(figures).Subsets.ShouldBeEmpty();
+    }
 }

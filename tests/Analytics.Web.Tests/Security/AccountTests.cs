@@ -239,6 +239,11 @@ public sealed class AccountTests(AnalyticsWebFactory factory)
             .ShouldContain("Välj minst en värdorganisation för en arrangör.");
         (await PostAsync(new("epost", "b@test.invalid"), new("roll", "Steering"), new("losenord", "kort")))
             .ShouldContain("Lösenordet måste ha minst 12 tecken.");
+        // An id that is no host is refused before anything is made, not half made with a database error.
+        (await PostAsync(new("epost", "c@test.invalid"), new("roll", "Organiser"), new("organisation", "999999"), new("losenord", "ett langt losenord")))
+            .ShouldContain("Välj minst en värdorganisation för en arrangör.");
+        await using var scope = factory.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<Analytics.Data.AnalyticsDbContext>().Users.AnyAsync(u => u.Email == "c@test.invalid")).ShouldBeFalse();
     }
 
     /// <summary>The Development embedded default (as this factory runs) starts with one demo account per role, made once.</summary>
