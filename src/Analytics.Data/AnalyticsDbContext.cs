@@ -172,6 +172,7 @@ public abstract class AnalyticsDbContext(DbContextOptions options)
             e.Property(s => s.ScopeKey).HasMaxLength(120);
             // A payload is a few kilobytes of JSON; no provider should cut it at the default string length.
             e.Property(s => s.Payload).Metadata.SetMaxLength(null);
+            e.Property(s => s.TieGraph).Metadata.SetMaxLength(null);
         });
 
         model.Entity<SteeringPack>(e =>

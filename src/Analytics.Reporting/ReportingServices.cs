@@ -18,6 +18,8 @@ public static class ReportingServices
         services.AddScoped<ReportBuilder>();
         services.AddScoped<SnapshotStore>();
         services.AddScoped<ReportRecomputer>();
+        // One per process: protected reports by snapshot row, shared by every request (see ReportCache).
+        services.AddSingleton<ReportCache>();
         services.AddScoped<ReportReader>();
         services.AddScoped<ExportReader>();
         services.AddScoped<SteeringPackStore>();

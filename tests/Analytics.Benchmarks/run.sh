@@ -121,9 +121,19 @@ TOKEN=$(curl -ks -c "$JAR" "$BASE/konto/logga-in" | grep -o '__RequestVerificati
 curl -ks -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "epost=$EMAIL" --data-urlencode "losenord=$PASSWORD" \
   --data-urlencode "__RequestVerificationToken=$TOKEN" "$BASE/konto/logga-in"
 COOKIE=$(sed 's/^#HttpOnly_//' "$JAR" | awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }')
-for path in / "/evenemang/$EVENT" "/api/reports/event/$EVENT"; do
+for path in / "/evenemang/$EVENT" "/api/reports/event/$EVENT" "/rackvidd?kvartal=$QUARTER"; do
   status=$(curl -ks -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE$path")
   [ "$status" = 200 ] || { echo "$path answered $status after signing in; see $WORK/web.log" >&2; exit 1; }
+done
+# The server's own CPU time per request (user + system of its process over 10 sequential requests, after the warm-up
+# above), which the machine's load hardly moves, unlike the latencies below.
+TICKS=$(getconf CLK_TCK)
+server_cpu() { awk '{ print $14 + $15 }' "/proc/$WEB/stat"; }
+for path in /favicon.ico / "/evenemang/$EVENT" "/api/reports/event/$EVENT" "/rackvidd?kvartal=$QUARTER"; do
+  before=$(server_cpu)
+  for _ in $(seq 10); do curl -ks -o /dev/null -H "Cookie: $COOKIE" "$BASE$path"; done
+  ms=$(awk -v a="$before" -v b="$(server_cpu)" -v t="$TICKS" 'BEGIN { printf "%.1f", (b - a) * 1000 / t / 10 }')
+  printf 'server-cpu\t%s\t\t\t\t%s: %s ms of server CPU per request\n' "$N" "$path" "$ms" | tee -a "$RESULTS"
 done
 for path in /favicon.ico / "/evenemang/$EVENT" "/api/reports/event/$EVENT"; do
   url="$BASE$path"

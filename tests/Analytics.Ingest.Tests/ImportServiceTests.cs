@@ -191,6 +191,35 @@ public class ImportServiceTests
     }
 
     [Theory, DatabaseProviders]
+    public async Task An_updated_list_moves_keeps_or_clears_each_rows_organisation_as_its_answer_now_says(string provider)
+    {
+        await using var database = await DatabaseWithEventsAsync(provider, FirstMeeting);
+        await ImportAsync(database, Request(FirstMeeting));
+        var list = SampleCsv.Read(SampleData.FirstMeetingFile);
+        const string Organisation = "Vilken organisation kommer du från?";
+        var consented = list.Rows.Select((r, i) => (Row: r, Index: i))
+            .Where(r => r.Row[list.Column(Organisation)] == "Göteborgs Stad" && r.Row[^1] == "Ja").Select(r => r.Index).Take(4).ToList();
+        consented.Count.ShouldBe(4);
+        string KeyOf(int row) => Keys.ForMeetupMember(list.Rows[row][list.Column("User ID")].Replace("user ", ""));
+        var organisations = await QueryAsync(database, db => db.Organisations.ToDictionaryAsync(o => o.Name, o => o.Id));
+        var (moved, blanked, kept, renamed) = (consented[0], consented[1], consented[2], consented[3]);
+
+        var updated = list.WithCell(moved, Organisation, "Västra Götalandsregionen").WithCell(blanked, Organisation, "")
+            .WithCell(renamed, Organisation, "Föreningen Nybildad").WithCell(renamed, list.Header[list.ColumnContaining("sektor")], "Civilsamhälle");
+        var result = await ImportAsync(database, Request(FirstMeeting, updated.Stream()) with { AcceptNewOrganisations = true });
+
+        // The list's other unknown organisations with a sector (GR, Digg) are created too, as asked.
+        result.NewOrganisations.ShouldContain("Föreningen Nybildad");
+        var after = (await ParticipationsAsync(database)).ToDictionary(p => p.AttendeeKey ?? p.SourceKey);
+        var created = await QueryAsync(database, db => db.Organisations.SingleAsync(o => o.Name == "Föreningen Nybildad"));
+        after[KeyOf(moved)].OrganisationId.ShouldBe(organisations["Västra Götalandsregionen"]);
+        after[KeyOf(blanked)].OrganisationId.ShouldBeNull();
+        after[KeyOf(kept)].OrganisationId.ShouldBe(organisations["Göteborgs Stad"]);
+        after[KeyOf(renamed)].OrganisationId.ShouldBe(created.Id);
+        (await QueryAsync(database, db => db.Organisations.CountAsync())).ShouldBe(organisations.Count + result.NewOrganisations.Count);
+    }
+
+    [Theory, DatabaseProviders]
     public async Task A_dry_run_reads_the_file_but_changes_nothing(string provider)
     {
         await using var database = await DatabaseWithEventsAsync(provider, FirstMeeting);

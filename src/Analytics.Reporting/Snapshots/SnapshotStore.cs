@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Analytics.Core.Events;
 using Analytics.Core.Reports;
 using Analytics.Data;
@@ -13,37 +14,69 @@ namespace Analytics.Reporting.Snapshots;
 /// </summary>
 public sealed class SnapshotStore(AnalyticsDbContext db, TimeProvider clock)
 {
+    private static readonly JsonSerializerOptions GraphJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The scope's stored figures, without the tie network (<see cref="LoadTieGraphAsync"/> reads that).</summary>
     public async Task<StoredFigures?> LoadAsync(ReportScope scope, CancellationToken cancellationToken = default)
     {
-        var snapshot = await db.ReportSnapshots.AsNoTracking()
-            .SingleOrDefaultAsync(s => s.ScopeKind == scope.Kind && s.ScopeKey == scope.Key, cancellationToken);
-        return snapshot is null || ReportJson.ReadPayload(snapshot.Payload) is not { } figures
-            ? null
-            : new StoredFigures(figures, snapshot.DataVersion, snapshot.ComputedAtUtc);
+        var snapshot = await Rows(scope.Kind).Where(s => s.ScopeKey == scope.Key)
+            .Select(s => new StoredRow(s.ScopeKey, s.Payload, new SnapshotStamp(s.Id, s.Revision, s.DataVersion, s.ComputedAtUtc, s.PayloadFormat)))
+            .SingleOrDefaultAsync(cancellationToken);
+        return snapshot is null ? null : Stored(snapshot);
     }
 
     /// <summary>The stored figures of the given scopes of one kind, by scope key; scopes without a snapshot are left out.</summary>
     public async Task<Dictionary<string, ReportFigures>> LoadAsync(string kind, IReadOnlyCollection<string> keys,
-        CancellationToken cancellationToken = default)
-    {
-        var snapshots = await db.ReportSnapshots.AsNoTracking().Where(s => s.ScopeKind == kind && keys.Contains(s.ScopeKey))
-            .Select(s => new { s.ScopeKey, s.Payload }).ToListAsync(cancellationToken);
-        return snapshots.Select(s => (s.ScopeKey, Figures: ReportJson.ReadPayload(s.Payload)))
-            .Where(s => s.Figures is not null).ToDictionary(s => s.ScopeKey, s => s.Figures!);
-    }
+        CancellationToken cancellationToken = default) =>
+        (await LoadStoredAsync(kind, keys, cancellationToken)).ToDictionary(s => s.Key, s => s.Value.Figures);
 
     /// <summary>Every stored snapshot of one kind, by scope key.</summary>
-    public async Task<Dictionary<string, ReportFigures>> LoadAllAsync(string kind, CancellationToken cancellationToken = default)
+    public async Task<Dictionary<string, ReportFigures>> LoadAllAsync(string kind, CancellationToken cancellationToken = default) =>
+        (await LoadStoredAsync(kind, null, cancellationToken)).ToDictionary(s => s.Key, s => s.Value.Figures);
+
+    /// <summary>The stored figures, with their stamps, of the given scopes of one kind (all of them for null), by scope key.</summary>
+    public async Task<Dictionary<string, StoredFigures>> LoadStoredAsync(string kind, IReadOnlyCollection<string>? keys,
+        CancellationToken cancellationToken = default)
     {
-        var snapshots = await db.ReportSnapshots.AsNoTracking().Where(s => s.ScopeKind == kind)
-            .Select(s => new { s.ScopeKey, s.Payload }).ToListAsync(cancellationToken);
-        return snapshots.Select(s => (s.ScopeKey, Figures: ReportJson.ReadPayload(s.Payload)))
-            .Where(s => s.Figures is not null).ToDictionary(s => s.ScopeKey, s => s.Figures!);
+        var rows = Rows(kind);
+        if (keys is not null) rows = rows.Where(s => keys.Contains(s.ScopeKey));
+        var snapshots = await rows
+            .Select(s => new StoredRow(s.ScopeKey, s.Payload, new SnapshotStamp(s.Id, s.Revision, s.DataVersion, s.ComputedAtUtc, s.PayloadFormat)))
+            .ToListAsync(cancellationToken);
+        return snapshots.Select(s => (s.ScopeKey, Stored: Stored(s))).Where(s => s.Stored is not null)
+            .ToDictionary(s => s.ScopeKey, s => s.Stored!);
     }
 
-    /// <summary>The data version every stored snapshot was computed from.</summary>
+    /// <summary>
+    /// What identifies the stored row of each given scope of one kind (all of them for null), by scope key, without reading
+    /// its payload: the cheap first read of a cached report.
+    /// </summary>
+    public async Task<Dictionary<string, SnapshotStamp>> StampsAsync(string kind, IReadOnlyCollection<string>? keys,
+        CancellationToken cancellationToken = default)
+    {
+        var rows = Rows(kind);
+        if (keys is not null) rows = rows.Where(s => keys.Contains(s.ScopeKey));
+        return await rows.Select(s => new { s.ScopeKey, Stamp = new SnapshotStamp(s.Id, s.Revision, s.DataVersion, s.ComputedAtUtc, s.PayloadFormat) })
+            .ToDictionaryAsync(s => s.ScopeKey, s => s.Stamp, cancellationToken);
+    }
+
+    /// <summary>
+    /// The scope's raw tie network and the number of people with a profile it is protected by, or null without a snapshot
+    /// or a network. A snapshot written before the network had its own column still has it inside its payload.
+    /// </summary>
+    public async Task<StoredTieGraph?> LoadTieGraphAsync(ReportScope scope, CancellationToken cancellationToken = default)
+    {
+        var row = await Rows(scope.Kind).Where(s => s.ScopeKey == scope.Key)
+            .Select(s => new { s.Payload, s.TieGraph, s.PayloadFormat, s.Revision, s.Id }).SingleOrDefaultAsync(cancellationToken);
+        if (row is null || ReportJson.ReadPayload(row.Payload) is not { } figures) return null;
+        var graph = row.TieGraph is { } json ? JsonSerializer.Deserialize<TieGraphFigures>(json, GraphJson) : figures.Reach?.TieGraph;
+        return graph is null ? null : new StoredTieGraph(graph, figures.WithProfile, row.Id, row.Revision, (row.TieGraph?.Length ?? row.Payload.Length));
+    }
+
+    /// <summary>The data version every stored snapshot was computed from; a snapshot in an older format is left out, as if missing.</summary>
     public async Task<Dictionary<ReportScope, long>> StoredVersionsAsync(CancellationToken cancellationToken = default) =>
-        (await db.ReportSnapshots.AsNoTracking().Select(s => new { s.ScopeKind, s.ScopeKey, s.DataVersion }).ToListAsync(cancellationToken))
+        (await db.ReportSnapshots.AsNoTracking().Where(s => s.PayloadFormat >= ReportSnapshot.CurrentFormat)
+            .Select(s => new { s.ScopeKind, s.ScopeKey, s.DataVersion }).ToListAsync(cancellationToken))
         .ToDictionary(s => new ReportScope(s.ScopeKind, s.ScopeKey), s => s.DataVersion);
 
     /// <summary>
@@ -52,34 +85,50 @@ public sealed class SnapshotStore(AnalyticsDbContext db, TimeProvider clock)
     /// </summary>
     public async Task SaveAsync(ReportFigures figures, long dataVersion, CancellationToken cancellationToken = default)
     {
+        var graph = figures.Reach?.TieGraph;
+        var payload = ReportJson.Payload(WithoutTieGraph(figures));
+        var tieGraph = graph is null ? null : JsonSerializer.Serialize(graph, GraphJson);
         try
         {
-            await WriteAsync(figures, dataVersion, cancellationToken);
+            await WriteAsync(figures.Scope, payload, tieGraph, dataVersion, cancellationToken);
         }
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            await WriteAsync(figures, dataVersion, cancellationToken);
+            await WriteAsync(figures.Scope, payload, tieGraph, dataVersion, cancellationToken);
         }
     }
 
-    private async Task WriteAsync(ReportFigures figures, long dataVersion, CancellationToken cancellationToken)
+    private async Task WriteAsync(ReportScope scope, string payload, string? tieGraph, long dataVersion, CancellationToken cancellationToken)
     {
-        var snapshot = await db.ReportSnapshots
-            .SingleOrDefaultAsync(s => s.ScopeKind == figures.Scope.Kind && s.ScopeKey == figures.Scope.Key, cancellationToken);
-        if (snapshot is null)
+        // Only the id is read: loading the row to update it would read its old payload and network for nothing.
+        var id = await Rows(scope.Kind).Where(s => s.ScopeKey == scope.Key).Select(s => (long?)s.Id).SingleOrDefaultAsync(cancellationToken);
+        var snapshot = new ReportSnapshot
         {
-            snapshot = new ReportSnapshot { ScopeKind = figures.Scope.Kind, ScopeKey = figures.Scope.Key, Payload = "" };
-            db.ReportSnapshots.Add(snapshot);
-        }
-        snapshot.Payload = ReportJson.Payload(figures);
-        snapshot.DataVersion = dataVersion;
-        snapshot.ComputedAtUtc = clock.GetUtcNow().UtcDateTime;
+            Id = id ?? 0, ScopeKind = scope.Kind, ScopeKey = scope.Key, Payload = payload, TieGraph = tieGraph,
+            PayloadFormat = ReportSnapshot.CurrentFormat, Revision = Guid.NewGuid(), DataVersion = dataVersion,
+            ComputedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        if (id is null) db.ReportSnapshots.Add(snapshot);
+        else db.ReportSnapshots.Update(snapshot);
         await db.SaveChangesAsync(cancellationToken);
         // A recompute run writes thousands of snapshots through one context: let each go once written, or every save
         // looks through all the payloads before it and they all stay in memory.
         db.Entry(snapshot).State = EntityState.Detached;
     }
+
+    private IQueryable<ReportSnapshot> Rows(string kind) => db.ReportSnapshots.AsNoTracking().Where(s => s.ScopeKind == kind);
+
+    private static StoredFigures? Stored(StoredRow row) =>
+        ReportJson.ReadPayload(row.Payload) is { } figures
+            ? new StoredFigures(WithoutTieGraph(figures), row.Stamp.DataVersion, row.Stamp.ComputedAtUtc) { Stamp = row.Stamp, Length = row.Payload.Length }
+            : null;
+
+    /// <summary>The figures without their tie network, which is stored and read on its own (and lies in older payloads).</summary>
+    private static ReportFigures WithoutTieGraph(ReportFigures figures) =>
+        figures.Reach is { TieGraph: not null } reach ? figures with { Reach = reach with { TieGraph = null } } : figures;
+
+    private sealed record StoredRow(string ScopeKey, string Payload, SnapshotStamp Stamp);
 
     /// <summary>The current data version of a scope, or null when the scope does not exist.</summary>
     public async Task<long?> CurrentVersionAsync(ReportScope scope, CancellationToken cancellationToken = default)
@@ -104,11 +153,16 @@ public sealed class SnapshotStore(AnalyticsDbContext db, TimeProvider clock)
 
     public async Task<bool> IsStaleAsync(ReportScope scope, CancellationToken cancellationToken = default)
     {
-        var stored = await db.ReportSnapshots.AsNoTracking()
-            .Where(s => s.ScopeKind == scope.Kind && s.ScopeKey == scope.Key).Select(s => (long?)s.DataVersion)
-            .SingleOrDefaultAsync(cancellationToken);
-        if (stored is not null && await IsFrozenAsync(scope, cancellationToken)) return false;
-        return stored is null || stored != await CurrentVersionAsync(scope, cancellationToken);
+        var stamp = (await StampsAsync(scope.Kind, [scope.Key], cancellationToken)).GetValueOrDefault(scope.Key);
+        return await IsStaleAsync(scope, stamp, cancellationToken);
+    }
+
+    /// <summary>Whether the stored row, stamped as read (null: no row), is behind its scope's data or in an older format.</summary>
+    public async Task<bool> IsStaleAsync(ReportScope scope, SnapshotStamp? stamp, CancellationToken cancellationToken = default)
+    {
+        if (stamp is not null && await IsFrozenAsync(scope, cancellationToken)) return false;
+        return stamp is null || stamp.Format < ReportSnapshot.CurrentFormat
+            || stamp.DataVersion != await CurrentVersionAsync(scope, cancellationToken);
     }
 
     /// <summary>
@@ -131,4 +185,20 @@ public sealed class SnapshotStore(AnalyticsDbContext db, TimeProvider clock)
     }
 }
 
-public sealed record StoredFigures(ReportFigures Figures, long DataVersion, DateTime ComputedAtUtc);
+public sealed record StoredFigures(ReportFigures Figures, long DataVersion, DateTime ComputedAtUtc)
+{
+    /// <summary>The row it was read from; null for figures not read from a row.</summary>
+    public SnapshotStamp? Stamp { get; init; }
+
+    /// <summary>The payload's length in characters, a measure of its size in memory.</summary>
+    public int Length { get; init; }
+}
+
+/// <summary>
+/// Identifies one write of a scope's row: read without the payload, it says whether a report cached from the row is still
+/// the row's (<see cref="ReportSnapshot.Revision"/> is new on every write).
+/// </summary>
+public sealed record SnapshotStamp(long Id, Guid Revision, long DataVersion, DateTime ComputedAtUtc, int Format);
+
+/// <summary>A scope's raw tie network, the number of people with a profile that decides how it is protected, and its row.</summary>
+public sealed record StoredTieGraph(TieGraphFigures Graph, int WithProfile, long Id, Guid Revision, int Length);

@@ -19,6 +19,22 @@ public class CellKeyTests
     }
 
     [Fact]
+    public void Sums_many_keys_mod_1_to_the_same_bits_in_any_order()
+    {
+        var random = new Random(7);
+        var keys = Enumerable.Range(0, 10_000).Select(_ => random.NextDouble()).ToArray();
+        var shuffled = keys.OrderBy(_ => random.Next()).ToArray();
+
+        var sum = CellKey.KeySum(keys);
+
+        sum.ShouldBe(CellKey.KeySum(shuffled));
+        sum.ShouldBe(keys.Select(k => (decimal)k).Sum() % 1 is var exact ? (double)exact : 0, 1e-12);
+        sum.ShouldBeInRange(0, 1 - double.Epsilon);
+        CellKey.KeySum([0.4, 0.7, 0.2]).ShouldBe(0.3, 1e-15);
+        CellKey.KeySum([]).ShouldBe(0);
+    }
+
+    [Fact]
     public void Never_turns_a_non_zero_count_into_zero_and_never_moves_a_count_by_more_than_2()
     {
         var random = new Random(20261126);

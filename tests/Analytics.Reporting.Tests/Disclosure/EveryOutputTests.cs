@@ -52,6 +52,8 @@ public sealed class EveryOutputTests
             problems.AddRange(Check($"{scope.Kind} {scope.Key}", published, small));
             problems.AddRange(await CheckExportsAsync(db, reader, scope, small));
             problems.AddRange(NamedOnlyWhereLargeEnough($"{scope.Kind} {scope.Key}", raw, published));
+            // The tie network is read apart from the report, for the reach page's picture and table: it names no one small either.
+            if (await reader.ReadTieGraphAsync(scope) is { } graph) problems.AddRange(Check($"{scope.Kind} {scope.Key} network", graph, small));
             if (scope.Kind is ReportScope.QuarterKind or ReportScope.HostKind)
             {
                 var within = (await reader.ReadWithinAsync(scope, ReportScope.AllTime))!;
@@ -141,6 +143,16 @@ public sealed class EveryOutputTests
                 foreach (var count in Counts(JsonDocument.Parse(bytes).RootElement).Where(c => c is > 0 and < K))
                     yield return $"{where}, json: shows a count of {count}";
         }
+    }
+
+    /// <summary>The tie network as the reach page writes it: the picture (SVG) and the JSON of its nodes and ties.</summary>
+    private static IEnumerable<string> Check(string where, ProtectedTieGraph graph, IReadOnlyList<string> smallOrganisations)
+    {
+        var outputs = new List<(string, byte[])> { ("json", JsonSerializer.SerializeToUtf8Bytes(graph, JsonSerializerOptions.Web)) };
+        if (TieNetworkChart.Of(graph, "Nätverket", "Nätverket") is { } chart) outputs.Add(("chart", Encoding.UTF8.GetBytes(chart.Svg("natverk"))));
+        foreach (var (output, bytes) in outputs)
+            foreach (var name in smallOrganisations.Where(n => Contains(bytes, n)))
+                yield return $"{where}, {output}: names {name} in {Around(bytes, name)}";
     }
 
     private static string Around(byte[] bytes, string name)

@@ -35,7 +35,12 @@ public class SnapshotStoreTests
             var stored = (await new SnapshotStore(db, FixedClock.SampleDay).LoadAsync(figures.Scope)).ShouldNotBeNull();
 
             (stored.DataVersion, stored.ComputedAtUtc).ShouldBe((7, FixedClock.SampleDay.GetUtcNow().UtcDateTime));
-            (stored.Figures with { Breakdowns = figures.Breakdowns, Subsets = figures.Subsets, Balance = figures.Balance }).ShouldBe(figures);
+            // The tie network is stored beside the payload and read on its own (only the reach page draws it).
+            var reach = figures.Reach.ShouldNotBeNull();
+            (stored.Figures with { Breakdowns = figures.Breakdowns, Subsets = figures.Subsets, Balance = figures.Balance })
+                .ShouldBe(figures with { Reach = reach with { TieGraph = null } });
+            var graph = (await new SnapshotStore(db, FixedClock.SampleDay).LoadTieGraphAsync(figures.Scope)).ShouldNotBeNull();
+            (graph.Graph, graph.WithProfile).ShouldBe((reach.TieGraph.ShouldNotBeNull(), figures.WithProfile));
             TalliesOf(stored.Figures).ShouldBe(TalliesOf(figures));
             figures.Reach.ShouldNotBeNull();
             figures.Breakdowns.Sum(b => b.Tallies.Count).ShouldBeGreaterThan(0);

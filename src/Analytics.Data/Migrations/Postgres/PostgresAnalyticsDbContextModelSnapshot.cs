@@ -558,6 +558,12 @@ namespace Analytics.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("PayloadFormat")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Revision")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ScopeKey")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -567,6 +573,9 @@ namespace Analytics.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TieGraph")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 

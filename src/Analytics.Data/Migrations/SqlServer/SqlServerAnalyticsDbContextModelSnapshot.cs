@@ -559,6 +559,12 @@ namespace Analytics.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int>("PayloadFormat")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Revision")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("ScopeKey")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -568,6 +574,9 @@ namespace Analytics.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("TieGraph")
+                        .HasColumnType("nvarchar(max)");
 
                     b.HasKey("Id");
 

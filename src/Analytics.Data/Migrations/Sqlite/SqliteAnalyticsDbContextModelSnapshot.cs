@@ -529,6 +529,12 @@ namespace Analytics.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PayloadFormat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Revision")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ScopeKey")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -537,6 +543,9 @@ namespace Analytics.Data.Migrations.Sqlite
                     b.Property<string>("ScopeKind")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TieGraph")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -29,7 +29,9 @@ public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, Time
     /// <summary>Why the period is not shown, when it is too small or too close to all time (see <see cref="ReportPeriod.ReadAsync"/>).</summary>
     public string? Refusal { get; private set; }
     public ProtectedReach? Reach => Report?.Report.Reach;
-    public ProtectedTieGraph? Graph => Reach?.TieGraph;
+
+    /// <summary>The period's tie network, read apart from its report: no other page needs it (ReportReader.ReadTieGraphAsync).</summary>
+    public ProtectedTieGraph? Graph { get; private set; }
 
     private readonly PageCharts _charts = new();
     private Dictionary<string, ProtectedTieNode>? _nodes;
@@ -58,6 +60,8 @@ public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, Time
         Trend = await reports.ReadTrendAsync(last, previous: (last.Year - first.Year) * 4 + last.Number - first.Number, cancellationToken);
         var read = await Period.ReadAsync(reports, cancellationToken);
         (Report, Refusal) = (read?.Published, read?.Refusal);
+        // A refused period shows no network either: the picture is a view of the same people.
+        if (Report is not null) Graph = await reports.ReadTieGraphAsync(Period.Scope, cancellationToken);
 
         var culture = CultureInfo.CurrentCulture;
         // Two lines to a chart, so every point's value can be written beside it without overlapping another's.

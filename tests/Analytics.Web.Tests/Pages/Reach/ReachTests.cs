@@ -34,7 +34,7 @@ public sealed class ReachTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task Draws_the_tie_network_with_a_table_of_its_ties_and_the_e_i_index()
     {
-        var graph = (await ReportAsync(ReportScope.ForQuarter(Autumn))).Reach.ShouldNotBeNull().TieGraph.ShouldNotBeNull();
+        var graph = (await TieGraphAsync(ReportScope.ForQuarter(Autumn))).ShouldNotBeNull();
 
         var html = await factory.AdminClient().GetStringAsync("/rackvidd?kvartal=2026Q4");
 
@@ -77,10 +77,12 @@ public sealed class ReachTests(AnalyticsWebFactory factory)
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
         var snapshot = await db.ReportSnapshots.SingleAsync(s => s.ScopeKind == ReportScope.QuarterKind && s.ScopeKey == FirstMeeting.ToString());
-        var stored = snapshot.Payload;
+        var (stored, storedGraph, storedFormat) = (snapshot.Payload, snapshot.TieGraph, snapshot.PayloadFormat);
+        // As a row from before the network existed holds it: in neither the payload nor a column of its own. A new
+        // revision, as any write gives, so no cached picture of the row is served.
         var payload = JsonNode.Parse(stored)!.AsObject();
-        payload["reach"]!.AsObject().Remove("tieGraph").ShouldBeTrue();
-        snapshot.Payload = payload.ToJsonString();
+        payload["reach"]!.AsObject().Remove("tieGraph");
+        (snapshot.Payload, snapshot.TieGraph, snapshot.PayloadFormat, snapshot.Revision) = (payload.ToJsonString(), null, 0, Guid.NewGuid());
         await db.SaveChangesAsync();
         try
         {
@@ -92,9 +94,38 @@ public sealed class ReachTests(AnalyticsWebFactory factory)
         }
         finally
         {
-            snapshot.Payload = stored;
+            (snapshot.Payload, snapshot.TieGraph, snapshot.PayloadFormat, snapshot.Revision) = (stored, storedGraph, storedFormat, Guid.NewGuid());
             await db.SaveChangesAsync();
         }
+    }
+
+    [Fact]
+    public async Task Reads_the_network_of_a_snapshot_stored_with_it_inside_the_payload()
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
+        var snapshot = await db.ReportSnapshots.SingleAsync(s => s.ScopeKind == ReportScope.QuarterKind && s.ScopeKey == Autumn.ToString());
+        var (stored, storedGraph, storedFormat) = (snapshot.Payload, snapshot.TieGraph, snapshot.PayloadFormat);
+        var expected = await factory.AdminClient().GetStringAsync($"/rackvidd?kvartal={Autumn}");
+        // Format 0: the network inside the payload, as every snapshot held it before it moved to a column of its own.
+        var payload = JsonNode.Parse(stored)!.AsObject();
+        payload["reach"]!.AsObject()["tieGraph"] = JsonNode.Parse(storedGraph.ShouldNotBeNull());
+        (snapshot.Payload, snapshot.TieGraph, snapshot.PayloadFormat, snapshot.Revision) = (payload.ToJsonString(), null, 0, Guid.NewGuid());
+        await db.SaveChangesAsync();
+        try
+        {
+            var html = await factory.AdminClient().GetStringAsync($"/rackvidd?kvartal={Autumn}");
+
+            html.ShouldContain("natverk-chart");
+            Table(html).ShouldBe(Table(expected));
+        }
+        finally
+        {
+            (snapshot.Payload, snapshot.TieGraph, snapshot.PayloadFormat, snapshot.Revision) = (stored, storedGraph, storedFormat, Guid.NewGuid());
+            await db.SaveChangesAsync();
+        }
+
+        static string Table(string html) => Regex.Match(html, "<table>.*?</table>", RegexOptions.Singleline).Value;
     }
 
     [Fact]
@@ -116,10 +147,10 @@ public sealed class ReachTests(AnalyticsWebFactory factory)
         response.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
     }
 
-    private async Task<Analytics.Core.Disclosure.ProtectedReport> ReportAsync(ReportScope scope)
+    private async Task<Analytics.Core.Disclosure.ProtectedTieGraph?> TieGraphAsync(ReportScope scope)
     {
         using var services = factory.Services.CreateScope();
-        return (await services.ServiceProvider.GetRequiredService<ReportReader>().ReadAsync(scope)).ShouldNotBeNull().Report;
+        return await services.ServiceProvider.GetRequiredService<ReportReader>().ReadTieGraphAsync(scope);
     }
 
     /// <summary>

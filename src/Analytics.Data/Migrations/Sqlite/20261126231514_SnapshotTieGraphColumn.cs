@@ -1,0 +1,51 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Analytics.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class SnapshotTieGraphColumn : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "PayloadFormat",
+                table: "ReportSnapshots",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "Revision",
+                table: "ReportSnapshots",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            migrationBuilder.AddColumn<string>(
+                name: "TieGraph",
+                table: "ReportSnapshots",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "PayloadFormat",
+                table: "ReportSnapshots");
+
+            migrationBuilder.DropColumn(
+                name: "Revision",
+                table: "ReportSnapshots");
+
+            migrationBuilder.DropColumn(
+                name: "TieGraph",
+                table: "ReportSnapshots");
+        }
+    }
+}
