@@ -4,7 +4,8 @@ using Analytics.Jobs.Scheduling;
 using Hangfire;
 
 // An extra job server for production: run as many as the load needs, on any machine that reaches the database. It listens
-// to the same queues as the web host's server and registers no recurring jobs: the web host does that, in one place.
+// to the same queues as the web host's server and registers no recurring jobs: the web host does that, in one place. It
+// expects Hangfire's schema in place (`analytics db migrate` installs it) and never installs it itself.
 try
 {
     var builder = Host.CreateApplicationBuilder(args);
@@ -14,8 +15,9 @@ try
         throw new ConfigurationProblem(
             "En extra jobbserver delar kö med webbnoderna via databasen och behöver därför SQL Server eller PostgreSQL " +
             "(Database:Provider); den inbäddade SQLite-databasen kör sina jobb i webbappen.");
-    builder.Services.AddHangfire((services, c) => c.UseAnalyticsJobs(services.GetRequiredService<DatabaseSettings>()));
-    builder.Services.AddHangfireServer(o => o.Queues = JobQueues.All);
+    var jobs = JobSettings.From(builder.Configuration);
+    builder.Services.AddHangfire((services, c) => c.UseAnalyticsJobs(services.GetRequiredService<DatabaseSettings>(), jobs));
+    builder.Services.AddHangfireServer(o => JobServer.Configure(o, jobs));
     await builder.Build().RunAsync();
     return 0;
 }

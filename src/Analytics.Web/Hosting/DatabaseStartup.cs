@@ -1,6 +1,7 @@
 using Analytics.Data;
 using Analytics.Data.Configuration;
 using Analytics.Ingest.Seeding;
+using Analytics.Jobs.Scheduling;
 using Analytics.Reporting.Snapshots;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,8 @@ public static class DatabaseStartup
 {
     /// <summary>
     /// The embedded default migrates itself and, when empty, loads the sample data through the ordinary import, so a
-    /// first run shows real numbers. A production database is migrated with `analytics db migrate` instead.
+    /// first run shows real numbers. A production database is migrated with `analytics db migrate` instead, once, before
+    /// any node starts: web nodes and workers never migrate it, so several of them can start at the same moment.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
@@ -22,6 +24,8 @@ public static class DatabaseStartup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
         await ReferenceData.MigrateAsync(db);
+        // As `analytics db migrate` does: on a server database the job servers never install Hangfire's tables themselves.
+        await AnalyticsJobStorage.InstallSchemaAsync(settings);
 
         if (seedOnEmpty && !await db.Events.AnyAsync())
         {

@@ -18,13 +18,17 @@ public static class WebServices
 {
     public static readonly CultureInfo[] Cultures = [new("sv-SE"), new("en-GB")];
 
-    /// <summary>The analytics services, Razor Pages in Swedish and English, and a Hangfire job server.</summary>
+    /// <summary>
+    /// The analytics services, Razor Pages in Swedish and English, and a Hangfire job server unless Jobs:Server is false
+    /// (web-only nodes in front of separate workers).
+    /// </summary>
     public static WebApplicationBuilder AddAnalyticsWeb(this WebApplicationBuilder builder)
     {
         builder.Configuration.AddEnvironmentVariables("ANALYTICS_");
         builder.Services.AddAnalytics(builder.Configuration);
         builder.AddAccounts();
         builder.Services.AddRateLimits(builder.Configuration);
+        builder.Services.AddProxyHeaders(builder.Configuration);
         builder.Services.AddHealthEndpoints();
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         // Write å, ä and ö as themselves, not as &#xE5;: smaller pages and readable source for screen-reader debugging.
@@ -57,8 +61,14 @@ public static class WebServices
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
 
-        builder.Services.AddHangfire((services, c) => c.UseAnalyticsJobs(services.GetRequiredService<DatabaseSettings>()));
-        builder.Services.AddHangfireServer(o => o.Queues = JobQueues.All);
+        var jobs = JobSettings.From(builder.Configuration);
+        builder.Services.AddHangfire((services, c) => c.UseAnalyticsJobs(services.GetRequiredService<DatabaseSettings>(), jobs));
+        if (jobs.Server) builder.Services.AddHangfireServer(o => JobServer.Configure(o, jobs));
+        else if (DatabaseSettings.From(builder.Configuration).Provider == DatabaseProvider.Sqlite)
+            // The embedded default keeps its queue in this process's memory: no other process could ever run its jobs.
+            throw new ConfigurationProblem(
+                "Jobs:Server=false passar bara med SQL Server eller PostgreSQL, där separata jobbservrar (Analytics.Worker) delar kön; " +
+                "den inbäddade SQLite-databasen kör sina jobb i webbappen.");
         builder.Services.AddScoped<ReportJobs>();
         builder.Services.AddScoped<ImportJobs>();
         return builder;
@@ -66,6 +76,8 @@ public static class WebServices
 
     public static WebApplication UseAnalyticsWeb(this WebApplication app)
     {
+        // First, so that everything after it (HTTPS redirection, rate limits, the log) sees the client, not the proxy.
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");

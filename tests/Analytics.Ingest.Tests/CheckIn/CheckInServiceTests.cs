@@ -11,10 +11,10 @@ namespace Analytics.Ingest.Tests.CheckIn;
 
 public class CheckInServiceTests
 {
-    [Fact]
-    public async Task With_consent_the_profile_is_kept_with_a_consent_record_naming_the_text_version_language_channel_and_a_hashed_code()
+    [Theory, DatabaseProviders]
+    public async Task With_consent_the_profile_is_kept_with_a_consent_record_naming_the_text_version_language_channel_and_a_hashed_code(string provider)
     {
-        await using var database = await DatabaseAsync();
+        await using var database = await DatabaseAsync(provider);
         await using var db = database.Open();
         var before = await DataVersionAsync(db);
 
@@ -38,10 +38,10 @@ public class CheckInServiceTests
         (await DataVersionAsync(db)).ShouldBe(before + 1, "the event's reports become stale");
     }
 
-    [Fact]
-    public async Task Without_consent_the_visit_is_a_bare_headcount_without_key_profile_consent_or_code()
+    [Theory, DatabaseProviders]
+    public async Task Without_consent_the_visit_is_a_bare_headcount_without_key_profile_consent_or_code(string provider)
     {
-        await using var database = await DatabaseAsync();
+        await using var database = await DatabaseAsync(provider);
         await using var db = database.Open();
 
         var outcome = await Service(db).SubmitAsync(Slug, DeviceA, Consenting("someone@example.se") with { Consent = false });
@@ -54,10 +54,10 @@ public class CheckInServiceTests
         (await db.ConsentRecords.CountAsync()).ShouldBe(0);
     }
 
-    [Fact]
-    public async Task A_second_submission_from_the_same_device_replaces_the_first_and_another_device_adds_one()
+    [Theory, DatabaseProviders]
+    public async Task A_second_submission_from_the_same_device_replaces_the_first_and_another_device_adds_one(string provider)
     {
-        await using var database = await DatabaseAsync();
+        await using var database = await DatabaseAsync(provider);
         await using var db = database.Open();
 
         var first = await Service(db).SubmitAsync(Slug, DeviceA, Consenting());
@@ -105,10 +105,10 @@ public class CheckInServiceTests
         (await Service(db, new FixedClock(Starts.AddMinutes(minutesAfterStart))).FindAsync(Slug))!.IsOpen.ShouldBeTrue();
     }
 
-    [Fact]
-    public async Task An_unknown_organisation_name_an_unreadable_identifier_or_an_outdated_consent_text_is_refused()
+    [Theory, DatabaseProviders]
+    public async Task An_unknown_organisation_name_an_unreadable_identifier_or_an_outdated_consent_text_is_refused(string provider)
     {
-        await using var database = await DatabaseAsync();
+        await using var database = await DatabaseAsync(provider);
         await using var db = database.Open();
 
         (await Service(db).SubmitAsync(Slug, DeviceA, Consenting() with { OrganisationName = "Hemliga byrån AB" })).Status.ShouldBe(CheckInStatus.UnknownOrganisation);
@@ -117,10 +117,10 @@ public class CheckInServiceTests
         (await db.Participations.CountAsync()).ShouldBe(0);
     }
 
-    [Fact]
-    public async Task Another_organisation_stores_no_organisation_and_counts_its_sector()
+    [Theory, DatabaseProviders]
+    public async Task Another_organisation_stores_no_organisation_and_counts_its_sector(string provider)
     {
-        await using var database = await DatabaseAsync();
+        await using var database = await DatabaseAsync(provider);
         await using var db = database.Open();
 
         await Service(db).SubmitAsync(Slug, DeviceA, Consenting() with
@@ -133,10 +133,10 @@ public class CheckInServiceTests
         (await DatabaseContents.TextAsync(db)).ShouldNotContain(v => v.Contains("fritt skrivet"));
     }
 
-    [Fact]
-    public async Task An_email_gives_the_same_attendee_key_as_an_imported_list_and_a_meetup_profile_address_the_member_key()
+    [Theory, DatabaseProviders]
+    public async Task An_email_gives_the_same_attendee_key_as_an_imported_list_and_a_meetup_profile_address_the_member_key(string provider)
     {
-        await using var database = await DatabaseAsync();
+        await using var database = await DatabaseAsync(provider);
         await using var db = database.Open();
 
         await Service(db).SubmitAsync(Slug, DeviceA, Consenting("  Karin.Lind@Example.se "));

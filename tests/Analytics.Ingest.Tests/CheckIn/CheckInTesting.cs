@@ -25,9 +25,9 @@ internal static class CheckInTesting
     public static readonly string DeviceA = new('a', 32);
     public static readonly string DeviceB = new('b', 32);
 
-    public static async Task<TestDatabase> DatabaseAsync()
+    public static async Task<TestDatabase> DatabaseAsync(string provider = "sqlite")
     {
-        var database = await MigratedDatabase.CreateAsync("sqlite");
+        var database = await MigratedDatabase.CreateAsync(provider);
         await using var db = database.Open();
         await using (var organisations = File.OpenRead(SampleData.Organisations))
             (await new CatalogueImporter(db).ImportOrganisationsAsync(organisations)).Errors.ShouldBeEmpty();

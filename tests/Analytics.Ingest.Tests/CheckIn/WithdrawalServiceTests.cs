@@ -1,6 +1,7 @@
 using Analytics.Core.Audit;
 using Analytics.Core.Consent;
 using Analytics.Core.Participations;
+using Analytics.Testing;
 using Microsoft.EntityFrameworkCore;
 using static Analytics.Ingest.Tests.CheckIn.CheckInTesting;
 
@@ -8,10 +9,10 @@ namespace Analytics.Ingest.Tests.CheckIn;
 
 public class WithdrawalServiceTests
 {
-    [Fact]
-    public async Task The_receipts_code_removes_the_profile_marks_the_consent_withdrawn_raises_the_data_version_and_audits_counts_only()
+    [Theory, DatabaseProviders]
+    public async Task The_receipts_code_removes_the_profile_marks_the_consent_withdrawn_raises_the_data_version_and_audits_counts_only(string provider)
     {
-        await using var database = await DatabaseAsync();
+        await using var database = await DatabaseAsync(provider);
         await using var db = database.Open();
         var mine = await Service(db).SubmitAsync(Slug, DeviceA, Consenting());
         await Service(db).SubmitAsync(Slug, DeviceB, Consenting());
@@ -36,10 +37,10 @@ public class WithdrawalServiceTests
         (entry.Actor, entry.Action, entry.Subject, entry.Detail).ShouldBe((AuditActors.Anonymous, AuditActions.ConsentWithdrawn, (string?)null, "participations=1, events=1"));
     }
 
-    [Fact]
-    public async Task The_same_email_withdraws_the_check_in_and_an_imported_participation_with_the_same_key()
+    [Theory, DatabaseProviders]
+    public async Task The_same_email_withdraws_the_check_in_and_an_imported_participation_with_the_same_key(string provider)
     {
-        await using var database = await DatabaseAsync();
+        await using var database = await DatabaseAsync(provider);
         await using var db = database.Open();
         await Service(db).SubmitAsync(Slug, DeviceA, Consenting("karin@example.se"));
         var eventId = await db.Events.Select(e => e.Id).SingleAsync();

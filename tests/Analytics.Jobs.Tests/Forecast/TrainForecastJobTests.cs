@@ -20,10 +20,10 @@ public sealed class TrainForecastJobTests
         await scope.ServiceProvider.GetRequiredService<TrainForecastJob>().RunAsync(CancellationToken.None);
     }
 
-    [Fact]
-    public async Task Each_run_stores_a_new_version_with_its_evaluation_and_the_forecast_of_each_planned_event()
+    [Theory, DatabaseProviders]
+    public async Task Each_run_stores_a_new_version_with_its_evaluation_and_the_forecast_of_each_planned_event(string provider)
     {
-        await using var database = await MigratedDatabase.CreateAsync("sqlite");
+        await using var database = await MigratedDatabase.CreateAsync(provider);
         await using (var db = database.Open())
         {
             await TurnoutData.WriteHeldAsync(db, events: 24, perEvent: 40, TurnoutData.Signal);

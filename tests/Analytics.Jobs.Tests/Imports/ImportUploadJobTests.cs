@@ -154,10 +154,10 @@ public class ImportUploadJobTests
         (await db.ImportBatches.CountAsync()).ShouldBe(1);
     }
 
-    [Fact]
-    public async Task Enqueues_one_job_per_upload_whose_only_argument_is_the_token()
+    [Theory, DatabaseProviders]
+    public async Task Enqueues_one_job_per_upload_whose_only_argument_is_the_token(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using var services = Services(database);
         var storage = new InMemoryStorage();
         var jobs = new ImportJobs(new BackgroundJobClient(storage), services.GetRequiredService<UploadStore>(), services.GetRequiredService<ImportProgressBoard>());
@@ -176,10 +176,10 @@ public class ImportUploadJobTests
         (await services.GetRequiredService<UploadStore>().FindAsync(upload.Token))!.ConfirmedAtUtc.ShouldNotBeNull();
     }
 
-    [Fact]
-    public async Task Queues_again_after_a_restart_the_confirmed_imports_that_never_ended()
+    [Theory, DatabaseProviders]
+    public async Task Queues_again_after_a_restart_the_confirmed_imports_that_never_ended(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using var services = Services(database);
         var store = services.GetRequiredService<UploadStore>();
         var lost = await store.ConfirmAsync(await UploadAsync(services, Encoding.UTF8.GetBytes("Name\tUser ID\tRSVP\nAnna Andersson\tuser 1\tYes\n"), "anna.tsv"));

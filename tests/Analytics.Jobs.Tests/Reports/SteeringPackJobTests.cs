@@ -51,10 +51,10 @@ public class SteeringPackJobTests
         rebuilt.BuiltAtUtc.ShouldBeGreaterThan(pack.BuiltAtUtc);
     }
 
-    [Fact]
-    public async Task A_quarter_without_events_and_a_malformed_quarter_store_nothing()
+    [Theory, DatabaseProviders]
+    public async Task A_quarter_without_events_and_a_malformed_quarter_store_nothing(string provider)
     {
-        await using var database = await MigratedDatabase.CreateAsync("sqlite");
+        await using var database = await MigratedDatabase.CreateAsync(provider);
         await JobTesting.ArrangeThreeEventsAsync(database);
         await using var services = Services(database, new SteppingClock());
 
@@ -64,10 +64,10 @@ public class SteeringPackJobTests
         (await PacksAsync(database)).ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task The_recurring_run_at_a_quarters_start_builds_the_quarter_that_has_just_ended_in_stockholm_time()
+    [Theory, DatabaseProviders]
+    public async Task The_recurring_run_at_a_quarters_start_builds_the_quarter_that_has_just_ended_in_stockholm_time(string provider)
     {
-        await using var database = await MigratedDatabase.CreateAsync("sqlite");
+        await using var database = await MigratedDatabase.CreateAsync(provider);
         await JobTesting.ArrangeThreeEventsAsync(database);
         // 04:00 on 1 April in Stockholm is 02:00 UTC: already the second quarter there, though not yet in UTC's April.
         await using var services = Services(database, new FixedClock(new DateTimeOffset(2026, 4, 1, 2, 0, 0, TimeSpan.Zero)));
@@ -78,10 +78,10 @@ public class SteeringPackJobTests
         (await PacksAsync(database)).Select(p => p.QuarterKey).ShouldBe(["2026Q1"]);
     }
 
-    [Fact]
-    public async Task A_stored_pack_is_listed_and_its_file_read_back_unchanged()
+    [Theory, DatabaseProviders]
+    public async Task A_stored_pack_is_listed_and_its_file_read_back_unchanged(string provider)
     {
-        await using var database = await MigratedDatabase.CreateAsync("sqlite");
+        await using var database = await MigratedDatabase.CreateAsync(provider);
         await JobTesting.ArrangeThreeEventsAsync(database);
         await using var services = Services(database, new SteppingClock());
         await RunAsync(services, "2026Q1");

@@ -134,10 +134,10 @@ public class RetentionPurgeJobTests
         }
     }
 
-    [Fact]
-    public async Task A_second_run_finds_nothing_left_and_writes_no_second_audit_entry()
+    [Theory, DatabaseProviders]
+    public async Task A_second_run_finds_nothing_left_and_writes_no_second_audit_entry(string provider)
     {
-        await using var database = await MigratedDatabase.CreateAsync("sqlite");
+        await using var database = await MigratedDatabase.CreateAsync(provider);
         await ArrangeAsync(database);
         await using var services = Services(database);
         await RunAsync(services);
