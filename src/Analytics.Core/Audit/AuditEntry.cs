@@ -43,4 +43,5 @@ public static class AuditActions
     public const string SettingChanged = "setting.changed";
     public const string ConsentWithdrawn = "consent.withdrawn";
     public const string RetentionPurged = "retention.purged";
+    public const string TargetsChanged = "targets.changed";
 }

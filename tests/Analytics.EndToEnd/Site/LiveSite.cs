@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
 using Microsoft.Playwright;
@@ -38,23 +39,63 @@ public sealed class LiveSite : IAsyncLifetime
 
     public Uri Address { get; private set; } = null!;
 
-    /// <summary>The browser's cookies after an admin logged in through the login page; every check starts from them.</summary>
-    private string? _adminSession;
+    /// <summary>The browser's cookies per role after logging in through the login page, made on first use; null is logged out.</summary>
+    private readonly Dictionary<SiteRole, string?> _sessions = new() { [SiteRole.Anonymous] = null };
+    private readonly SemaphoreSlim _loggingIn = new(1, 1);
+
+    /// <summary>The event of the sample that the organiser's host organisation hosts, as in the web tests.</summary>
+    public const string EventOfOrganiser = "2026-03-23-forsta-motet";
+
+    /// <summary>The host organisation the organiser account works for: the first host of <see cref="EventOfOrganiser"/>.</summary>
+    public int OrganiserOrganisation { get; private set; }
 
     /// <summary>
-    /// Makes an admin account with a fresh random password (none is written down anywhere) and logs in once through the
-    /// real login form, so the checks see every page as a person with access does.
+    /// Makes an account of the role with a fresh random password (none is written down anywhere) and logs in once through
+    /// the real login form, so the checks see every page as a person in that role does.
     /// </summary>
-    private async Task<string> LogInAsAdminAsync()
+    public async Task<string?> SessionAsync(SiteRole role)
     {
-        const string email = "e2e-admin@test.invalid";
-        var password = Analytics.Web.Accounts.DemoAccounts.NewPassword();
-        await using (var scope = _app.Services.CreateAsyncScope())
+        await _loggingIn.WaitAsync();
+        try
         {
-            var (user, errors) = await scope.ServiceProvider.GetRequiredService<Analytics.Data.Accounts.AccountStore>()
-                .CreateAsync(email, Analytics.Data.Accounts.Roles.Admin, password, Analytics.Core.Audit.AuditActors.System);
-            if (user is null) throw new InvalidOperationException(string.Join(" ", errors));
+            if (_sessions.TryGetValue(role, out var known)) return known;
+            var email = $"e2e-{role.ToString().ToLowerInvariant()}@test.invalid";
+            var password = Analytics.Web.Accounts.DemoAccounts.NewPassword();
+            await CreateAccountAsync(email, role, password);
+            return _sessions[role] = await LogInAsync(email, password);
         }
+        finally
+        {
+            _loggingIn.Release();
+        }
+    }
+
+    /// <summary>An account made behind the pages, as an admin would on /admin/konton; an organiser works for <see cref="OrganiserOrganisation"/>.</summary>
+    public async Task CreateAccountAsync(string email, SiteRole role, string password)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var (name, organisations) = role switch
+        {
+            SiteRole.Admin => (Analytics.Data.Accounts.Roles.Admin, null),
+            SiteRole.Steering => (Analytics.Data.Accounts.Roles.Steering, null),
+            SiteRole.Organiser => (Analytics.Data.Accounts.Roles.Organiser, new[] { OrganiserOrganisation }),
+            _ => throw new ArgumentOutOfRangeException(nameof(role), "an anonymous visitor has no account"),
+        };
+        var (user, errors) = await scope.ServiceProvider.GetRequiredService<Analytics.Data.Accounts.AccountStore>()
+            .CreateAsync(email, name, password, Analytics.Core.Audit.AuditActors.System, organisations);
+        if (user is null) throw new InvalidOperationException(string.Join(" ", errors));
+    }
+
+    /// <summary>Runs <paramref name="query"/> on the live app's database, for a journey that arranges data or looks behind the pages.</summary>
+    public async Task<T> QueryAsync<T>(Func<Analytics.Data.AnalyticsDbContext, Task<T>> query)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<Analytics.Data.AnalyticsDbContext>());
+    }
+
+    /// <summary>Logs in through the real login form in a fresh context and returns its cookies.</summary>
+    public async Task<string> LogInAsync(string email, string password)
+    {
         await using var context = await Browser.NewContextAsync(new() { BaseURL = Address.ToString(), Locale = "sv-SE" });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/konto/logga-in");
@@ -77,7 +118,12 @@ public sealed class LiveSite : IAsyncLifetime
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
         Address = await app;
-        _adminSession = await LogInAsAdminAsync();
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Analytics.Data.AnalyticsDbContext>();
+            OrganiserOrganisation = await db.Events.Where(e => e.Slug == EventOfOrganiser).SelectMany(e => e.Hosts).MinAsync(h => h.OrganisationId);
+        }
+        await SessionAsync(SiteRole.Admin);
         _diagnostics.OnMessage(new DiagnosticMessage($"App at {Address} and Chromium {_browser.Version} ready in {started.Elapsed.TotalSeconds:0.0} s"));
     }
 
@@ -86,14 +132,15 @@ public sealed class LiveSite : IAsyncLifetime
     /// <paramref name="check"/> on it. Whatever fails, the page as it was is saved and its file named in the failure.
     /// </summary>
     public async Task CheckAsync(string address, string checkName, ITestOutputHelper output, Func<IPage, Task> check,
-        ViewportSize? viewport = null, int status = 200)
+        ViewportSize? viewport = null, int status = 200, SiteRole role = SiteRole.Admin)
     {
         await using var context = await Browser.NewContextAsync(new()
         {
             BaseURL = Address.ToString(),
             Locale = "sv-SE",
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
-            StorageState = _adminSession,
+            StorageState = await SessionAsync(role),
+            AcceptDownloads = true,
         });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
@@ -141,6 +188,15 @@ public sealed class LiveSite : IAsyncLifetime
         await _app.DisposeAsync();
         _diagnostics.OnMessage(new DiagnosticMessage($"App and Chromium stopped in {stopping.Elapsed.TotalSeconds:0.0} s"));
     }
+}
+
+/// <summary>Who the browser is: logged out, or logged in with an account of one role.</summary>
+public enum SiteRole
+{
+    Anonymous,
+    Organiser,
+    Steering,
+    Admin,
 }
 
 public sealed class PageCheckFailed(string message, Exception inner) : Exception(message, inner);

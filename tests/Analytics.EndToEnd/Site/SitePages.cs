@@ -31,6 +31,7 @@ public static class SitePages
         "/admin/konton",
         "/admin/samtycke",
         "/admin/lagring",
+        "/admin/mal",
         "/tillganglighet",
         "/om-datan",
     ];
@@ -43,7 +44,37 @@ public static class SitePages
         "/evenemang/2026-03-23-forsta-motet?culture=en-GB",
         "/kvartal/2026Q1?culture=en-GB",
         "/import?culture=en-GB",
+        "/admin/mal?culture=en-GB",
     ];
+
+    /// <summary>
+    /// What each role reaches from its menu, with an event report and a quarterly report it may open and the password
+    /// page: the pages above are checked as an admin, and these again as the role sees them (other menus, other lists,
+    /// an organiser's own events in detail). Logged out, only the public pages open.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<SiteRole, IReadOnlyList<string>> ByRole = new Dictionary<SiteRole, IReadOnlyList<string>>
+    {
+        [SiteRole.Anonymous] = ["/oppna-data", "/tillganglighet", "/om-datan", "/konto/logga-in", "/aterkalla"],
+        [SiteRole.Organiser] =
+        [
+            "/", "/evenemang", $"/evenemang/{LiveSite.EventOfOrganiser}", "/trender", "/kvartal", "/kvartal/2026Q1", "/balans", "/rackvidd",
+            "/principerna", "/oppna-data", "/import", "/import/historik", "/konto/losenord",
+        ],
+        [SiteRole.Steering] =
+        [
+            "/", "/evenemang", $"/evenemang/{LiveSite.EventOfOrganiser}", "/trender", "/kvartal", "/kvartal/2026Q1", "/balans", "/rackvidd",
+            "/principerna", "/oppna-data", "/paket", "/konto/losenord",
+        ],
+    };
+
+    public static TheoryData<SiteRole, string> ForEachRole()
+    {
+        var data = new TheoryData<SiteRole, string>();
+        foreach (var (role, pages) in ByRole)
+            foreach (var page in pages)
+                data.Add(role, page);
+        return data;
+    }
 
     public static TheoryData<string> InSwedish => new(Swedish);
 
