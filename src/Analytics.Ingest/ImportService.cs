@@ -119,7 +119,7 @@ public sealed class ImportService(AnalyticsDbContext db, AttendeeKeyHasher keys,
 
     private static string UnknownColumns(string fileName, IReadOnlyList<string> header, string? kind)
     {
-        var shown = string.Join(", ", header.Take(8).Select(InputFormat.Masked));
+        var shown = string.Join(", ", header.Take(8).Select(PersonalIdentityNumber.Masked));
         return kind is { Length: > 0 } and not ("csv" or "xlsx")
             ? Messages.Say("”{0}” ser inte ut som en fil av sorten {1}. Första raden var: {2}.", fileName, kind, shown)
             : Messages.Say("Känner inte igen kolumnerna i ”{0}”: ingen kolumn frågar efter sektor, yrke, organisation, kommun, roll eller samtycke. Första raden var: {1}. Ange vilken kolumn som är vad med en mappning.", fileName, shown);

@@ -57,16 +57,9 @@ public abstract class InputFormat
             if (PersonalIdentityNumber.Find(row.Cells[i]) is { } found)
                 return new SourceRow(row.RowNumber)
                 {
-                    ProblemColumn = i < header.Count ? Masked(header[i]) : null,
+                    ProblemColumn = i < header.Count ? PersonalIdentityNumber.Masked(header[i]) : null,
                     Problem = Messages.Say("Raden innehåller ett personnummer ({0}). Personnummer sparas aldrig; ta bort det ur filen.", PersonalIdentityNumber.Mask(found)),
                 };
         return interpret(row);
-    }
-
-    /// <summary>The text with every personnummer in it masked, for a message that quotes a header or a cell.</summary>
-    internal static string Masked(string text)
-    {
-        while (PersonalIdentityNumber.Find(text) is { } found) text = text.Replace(found, PersonalIdentityNumber.Mask(found));
-        return text;
     }
 }

@@ -26,6 +26,13 @@ public static partial class PersonalIdentityNumber
     public static string Mask(string found) =>
         string.Concat(found.Select((c, i) => char.IsAsciiDigit(c) && i >= (found.Length >= 12 && char.IsAsciiDigit(found[11]) ? 4 : 2) ? '*' : c));
 
+    /// <summary>The text with every personnummer in it masked, for a page or message that quotes a header or a cell.</summary>
+    public static string Masked(string text)
+    {
+        while (Find(text) is { } found) text = text.Replace(found, Mask(found));
+        return text;
+    }
+
     private static bool IsDate(string century, string digits)
     {
         var month = int.Parse(digits.AsSpan(2, 2), CultureInfo.InvariantCulture);

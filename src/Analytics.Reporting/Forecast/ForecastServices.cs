@@ -14,6 +14,7 @@ public static class ForecastServices
         services.AddScoped<ForecastTrainer>();
         services.AddScoped<Forecaster>();
         services.AddScoped<ForecastSnapshots>();
+        services.AddScoped<ForecastReader>();
         return services;
     }
 }

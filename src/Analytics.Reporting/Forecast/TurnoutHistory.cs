@@ -21,7 +21,7 @@ public sealed class TurnoutHistory(AnalyticsDbContext db)
         var rows = await db.Participations.AsNoTracking()
             .Where(p => ids.Contains(p.EventId) && p.Rsvp == Rsvp.Yes && p.Attendance != Attendance.Unknown)
             .ToListAsync(cancellationToken);
-        var earlier = await AttendedBeforeAsync(cancellationToken);
+        var earlier = await AttendedBeforeAsync(null, cancellationToken);
         var byId = events.ToDictionary(e => e.Id);
         return rows.Select(p => Case(byId[p.EventId], p, earlier))
             .OrderBy(c => c.StartsAtUtc).ThenBy(c => c.EventId).ToList();
@@ -33,31 +33,45 @@ public sealed class TurnoutHistory(AnalyticsDbContext db)
         var ev = await db.Events.AsNoTracking().Include(e => e.Hosts).FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
         if (ev is null) return null;
         var rows = await db.Participations.AsNoTracking().Where(p => p.EventId == ev.Id && p.Rsvp == Rsvp.Yes).ToListAsync(cancellationToken);
-        var earlier = await AttendedBeforeAsync(cancellationToken);
+        var earlier = await AttendedBeforeAsync(rows, cancellationToken);
         return (ev, rows.Select(p => Case(ev, p, earlier)).ToList());
     }
 
     /// <summary>
-    /// The registrations (RSVP yes) of every event that starts after <paramref name="nowUtc"/>, by event, each event listed
-    /// even without registrations: one read for all of them, not one per event.
+    /// The registrations (RSVP yes) of every event that starts after <paramref name="nowUtc"/> (only those of
+    /// <paramref name="slugs"/> when given), by event, each event listed even without registrations: one read for all of
+    /// them, not one per event.
     /// </summary>
-    public async Task<IReadOnlyList<(Event Event, IReadOnlyList<TurnoutCase> Cases)>> PlannedAsync(DateTime nowUtc, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(Event Event, IReadOnlyList<TurnoutCase> Cases)>> PlannedAsync(DateTime nowUtc, CancellationToken cancellationToken,
+        IReadOnlyCollection<string>? slugs = null)
     {
-        var events = await db.Events.AsNoTracking().Include(e => e.Hosts).Where(e => e.StartsAtUtc > nowUtc).ToListAsync(cancellationToken);
+        var planned = db.Events.AsNoTracking().Include(e => e.Hosts).Where(e => e.StartsAtUtc > nowUtc);
+        if (slugs is not null) planned = planned.Where(e => slugs.Contains(e.Slug));
+        var events = await planned.ToListAsync(cancellationToken);
         var ids = events.Select(e => e.Id).ToList();
-        var rows = (await db.Participations.AsNoTracking().Where(p => ids.Contains(p.EventId) && p.Rsvp == Rsvp.Yes).ToListAsync(cancellationToken))
-            .ToLookup(p => p.EventId);
-        var earlier = await AttendedBeforeAsync(cancellationToken);
+        var registrations = await db.Participations.AsNoTracking().Where(p => ids.Contains(p.EventId) && p.Rsvp == Rsvp.Yes).ToListAsync(cancellationToken);
+        var rows = registrations.ToLookup(p => p.EventId);
+        var earlier = await AttendedBeforeAsync(registrations, cancellationToken);
         return [.. events.Select(ev => (ev, (IReadOnlyList<TurnoutCase>)[.. rows[ev.Id].Select(p => Case(ev, p, earlier))]))];
     }
 
-    /// <summary>For each attendee key, the start of the first event they attended: someone is a first-timer at any event until then.</summary>
-    private async Task<Dictionary<string, DateTime>> AttendedBeforeAsync(CancellationToken cancellationToken) =>
-        (await db.Participations.AsNoTracking()
-            .Where(p => p.AttendeeKey != null && p.Attendance == Attendance.Attended)
-            .Join(db.Events, p => p.EventId, e => e.Id, (p, e) => new { p.AttendeeKey, e.StartsAtUtc })
-            .ToListAsync(cancellationToken))
-        .GroupBy(x => x.AttendeeKey!).ToDictionary(g => g.Key, g => g.Min(x => x.StartsAtUtc));
+    /// <summary>
+    /// For each attendee key, the start of the first event they attended: someone is a first-timer at any event until then.
+    /// Only the keys of <paramref name="registrations"/> when given, so a forecast on a page reads its own people's
+    /// history, not everyone's.
+    /// </summary>
+    private async Task<Dictionary<string, DateTime>> AttendedBeforeAsync(IReadOnlyList<Participation>? registrations, CancellationToken cancellationToken)
+    {
+        var attended = db.Participations.AsNoTracking().Where(p => p.AttendeeKey != null && p.Attendance == Attendance.Attended);
+        if (registrations is not null)
+        {
+            var keys = registrations.Select(p => p.AttendeeKey).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            if (keys.Count == 0) return [];
+            attended = attended.Where(p => keys.Contains(p.AttendeeKey!));
+        }
+        return (await attended.Join(db.Events, p => p.EventId, e => e.Id, (p, e) => new { p.AttendeeKey, e.StartsAtUtc }).ToListAsync(cancellationToken))
+            .GroupBy(x => x.AttendeeKey!).ToDictionary(g => g.Key, g => g.Min(x => x.StartsAtUtc));
+    }
 
     private static TurnoutCase Case(Event ev, Participation p, Dictionary<string, DateTime> firstAttended)
     {

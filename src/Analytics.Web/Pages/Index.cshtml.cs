@@ -68,19 +68,8 @@ public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, Time
             Charts.Add(code, () => report.Dimension(code) is { Withheld: false, Cells.Count: > 0 } breakdown
                 ? BreakdownChart.Of(breakdown, CategoryNames.DimensionName(code), localizer["Antal personer"], culture, names.For(code))
                 : null);
-            Charts.Add($"talare-{code}", () => SpeakersAndAudience(report, code));
+            Charts.Add($"talare-{code}", () => ComparisonCharts.SpeakersAndAudience(report, code, localizer, names));
         }
-    }
-
-    private Chart? SpeakersAndAudience(ProtectedReport report, string code)
-    {
-        if (report.Subset(Subset.Speakers)?.Dimensions.GetValueOrDefault(code) is not { Withheld: false, Cells.Count: > 0 } speakers
-            || report.Subset(Subset.Audience)?.Dimensions.GetValueOrDefault(code) is not { Withheld: false, Cells.Count: > 0 } audience)
-            return null;
-        var culture = System.Globalization.CultureInfo.CurrentCulture;
-        return ComparisonChart.Of(new ComparedGroup(localizer["Talare"], speakers), new ComparedGroup(localizer["Publik"], audience),
-            localizer["Talare och publik per {0}", CategoryNames.DimensionName(code).ToLower(culture)], localizer["Andel"], report.Show(null),
-            culture, names.For(code));
     }
 
     /// <summary>The dimensions the overview breaks down, and compares speakers with the audience in.</summary>

@@ -4,6 +4,7 @@ using Analytics.Core.Reports;
 using Analytics.Core.Taxonomies;
 using Analytics.Data;
 using Analytics.Reporting.Charts;
+using Analytics.Reporting.Forecast;
 using Analytics.Reporting.Snapshots;
 using Analytics.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -15,11 +16,12 @@ namespace Analytics.Web.Pages.Balance;
 
 /// <summary>
 /// Balans: a period against the target mix (gaps with Wilson intervals), who is missing, the registrations of the
-/// planned events so far, and a speaker panel checker for a planned event (?evenemang=slug&amp;sektor=…&amp;yrke=…, one
-/// pair per speaker). Every count is read from protected snapshots; the targets are settings and are read as they are.
+/// planned events so far with their forecast turnout and mix at the door, and a speaker panel checker for a planned event
+/// (?evenemang=slug&amp;sektor=…&amp;yrke=…, one pair per speaker). Every count is read from protected snapshots or a
+/// protected forecast; the targets are settings and are read as they are.
 /// </summary>
 public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, TimeProvider clock, CategoryNames names,
-    IStringLocalizer<SharedResource> localizer, Accounts.EventAccess access) : PageModel
+    IStringLocalizer<SharedResource> localizer, Accounts.EventAccess access, ForecastReader forecasts) : PageModel
 {
     /// <summary>The most speakers one check takes; a panel is a handful of people.</summary>
     public const int MaxSpeakers = 12;
@@ -38,6 +40,9 @@ public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, Time
     public PlannedEvent? PanelEvent { get; private set; }
     public IReadOnlyList<PanelSpeaker> Speakers { get; private set; } = [];
     public IReadOnlyList<PanelBalance> Panel { get; private set; } = [];
+
+    /// <summary>The target share of each sector, for the forecast mix at the door.</summary>
+    public IReadOnlyDictionary<string, double> SectorTargets { get; private set; } = new Dictionary<string, double>();
 
     /// <summary>Which dimensions have targets that are examples rather than decided ones.</summary>
     public IReadOnlySet<string> ExampleTargets { get; private set; } = new HashSet<string>();
@@ -111,6 +116,8 @@ public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, Time
         // A planned event's registrations are that event's detail: an organiser sees only its own organisations' events.
         if (await access.VisibleSlugsAsync(cancellationToken) is { } visible) events = [.. events.Where(e => visible.Contains(e.Slug))];
         var protectedReports = await reports.ReadManyAsync(ReportScope.EventKind, [.. events.Select(e => e.Slug)], cancellationToken);
+        var forecast = await forecasts.ReadPlannedAsync([.. events.Select(e => e.Slug)], cancellationToken);
+        SectorTargets = targets.GetValueOrDefault(Dimension.Sector.Code()) ?? [];
         Planned = [.. events.Select(e =>
         {
             var report = protectedReports.GetValueOrDefault(e.Slug);
@@ -118,7 +125,7 @@ public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, Time
             var indicesShown = registered?.WithProfile >= DisclosureOptions.MinimumForIndices;
             return new PlannedEvent(e.Slug, e.Title, Core.Events.Quarter.ToStockholm(e.StartsAtUtc), report, registered, indicesShown,
                 [.. PanelDimensions.Select(d => PanelCheck.Of(d.Code(), registered?.Dimensions.GetValueOrDefault(d.Code()),
-                    targets.GetValueOrDefault(d.Code()) ?? [], [], indicesShown, NameIn(d)))]);
+                    targets.GetValueOrDefault(d.Code()) ?? [], [], indicesShown, NameIn(d)))], forecast.GetValueOrDefault(e.Slug));
         })];
     }
 
@@ -146,9 +153,9 @@ public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, Time
 /// <summary>A category under its target in the period: its share, the target, the gap, and whether the interval lies below the target.</summary>
 public sealed record MissingCategory(string Dimension, string Name, double Share, double Target, double Gap, bool ClearlyUnder);
 
-/// <summary>A planned event with the protected mix of its registrations so far against the targets.</summary>
+/// <summary>A planned event with the protected mix of its registrations so far against the targets, and its turnout forecast.</summary>
 public sealed record PlannedEvent(string Slug, string Title, DateTime StartsLocal, ProtectedReport? Report, ProtectedSubset? Registered,
-    bool IndicesShown, IReadOnlyList<PanelBalance> Mix);
+    bool IndicesShown, IReadOnlyList<PanelBalance> Mix, ShownForecast? Forecast);
 
 /// <summary>One speaker the organiser has in mind: a sector, and a profession if chosen.</summary>
 public sealed record PanelSpeaker(string? Sector, string? Profession)

@@ -78,7 +78,7 @@ public sealed record FilterChoices(IReadOnlyList<Quarter> Quarters, IReadOnlyLis
         var hosts = await db.Organisations.AsNoTracking().Where(o => db.EventHosts.Any(h => h.OrganisationId == o.Id))
             .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
         return new FilterChoices(
-            [.. events.Select(e => Quarter.Containing(e.StartsAtUtc)).Distinct().OrderDescending()],
+            ReportPeriod.QuartersOf(events.Select(e => e.StartsAtUtc)),
             [.. hosts.Select(h => (h.Id, h.Name))],
             [.. Taxonomy.EventFormats.Select(f => f.Code).Where(code => events.Any(e => e.FormatCode == code))],
             [.. events.Where(e => e.MunicipalityCode is not null).Select(e => e.MunicipalityCode!).Distinct().OrderBy(CategoryNames.Municipality, StringComparer.CurrentCulture)],

@@ -4,6 +4,7 @@ using Analytics.Core.Reports;
 using Analytics.Core.Taxonomies;
 using Analytics.Data;
 using Analytics.Reporting.Charts;
+using Analytics.Reporting.Forecast;
 using Analytics.Reporting.Snapshots;
 using Analytics.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,7 @@ namespace Analytics.Web.Pages.Events;
 /// mix against the targets with Wilson intervals, and how the figures were protected. Every chart has its table.
 /// </summary>
 public sealed class ReportModel(AnalyticsDbContext db, ReportReader reports, TimeProvider clock, IStringLocalizer<SharedResource> localizer,
-    CategoryNames names, Accounts.EventAccess access) : PageModel
+    CategoryNames names, Accounts.EventAccess access, ForecastReader forecasts) : PageModel
 {
     /// <summary>The dimensions of the mix, in the order shown.</summary>
     public static readonly IReadOnlyList<Dimension> Mix = [Dimension.Sector, Dimension.Profession, Dimension.Organisation, Dimension.Municipality, Dimension.Role];
@@ -31,10 +32,17 @@ public sealed class ReportModel(AnalyticsDbContext db, ReportReader reports, Tim
     public IReadOnlyList<string> Hosts { get; private set; } = [];
     public bool Planned { get; private set; }
     public PublishedReport? Report { get; private set; }
+
+    /// <summary>The turnout forecast: made from today's registrations while planned, the one stored before the event after it.</summary>
+    public ShownForecast? Forecast { get; private set; }
     public PageCharts Charts { get; } = new();
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
-        await LoadAsync(slug, cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(slug, cancellationToken)) return NotFound();
+        Forecast = await forecasts.ReadAsync(slug, cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnGetPngAsync(string slug, string? diagram, CancellationToken cancellationToken) =>
         await LoadAsync(slug, cancellationToken) ? Charts.Png(diagram) : NotFound();
@@ -77,22 +85,14 @@ public sealed class ReportModel(AnalyticsDbContext db, ReportReader reports, Tim
         {
             var code = dimension.Code();
             var name = CategoryNames.DimensionName(code).ToLower(culture);
-            Charts.Add($"anmalda-{code}", () => Compare(localizer["Anmälda"], RegisteredMix(code), localizer["Deltog"], report.Dimension(code),
-                localizer["Anmälda och deltagare per {0}", name], report, code));
-            Charts.Add($"talare-{code}", () => Compare(localizer["Talare"], SpeakersMix(code), localizer["Publik"], AudienceMix(code),
-                localizer["Talare och publik per {0}", name], report, code));
+            Charts.Add($"anmalda-{code}", () => ComparisonCharts.Of(report, code, localizer["Anmälda"], RegisteredMix(code), localizer["Deltog"],
+                report.Dimension(code), localizer["Anmälda och deltagare per {0}", name], localizer, names));
+            Charts.Add($"talare-{code}", () => ComparisonCharts.SpeakersAndAudience(report, code, localizer, names));
         }
         foreach (var (code, balance) in report.Balance)
             Charts.Add($"mal-{code}", () => BalanceChart.Of(balance, localizer["{0} mot målfördelningen", CategoryNames.DimensionName(code)],
                 new BalanceChartText(localizer["Andel"], localizer["95 % intervall"], localizer["Mål"], report.Show(null)), culture, names.For(code)));
     }
-
-    private Chart? Compare(string firstName, ProtectedBreakdown? first, string secondName, ProtectedBreakdown? second, string title,
-        ProtectedReport report, string code) =>
-        Shown(first) is { } a && Shown(second) is { } b
-            ? ComparisonChart.Of(new ComparedGroup(firstName, a), new ComparedGroup(secondName, b), title, localizer["Andel"], report.Show(null),
-                System.Globalization.CultureInfo.CurrentCulture, names.For(code))
-            : null;
 
     private static ProtectedBreakdown? Shown(ProtectedBreakdown? breakdown) => breakdown is { Withheld: false, Cells.Count: > 0 } ? breakdown : null;
 }

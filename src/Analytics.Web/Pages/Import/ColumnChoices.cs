@@ -37,12 +37,7 @@ public sealed class ColumnChoices(IReadOnlyList<string> header, string? kind)
     public bool Has(int index) => index >= 0 && index < header.Count && header[index].Trim().Length > 0;
 
     /// <summary>The header text as the page shows it: a personnummer in it is masked, as in every message.</summary>
-    public string Shown(int index)
-    {
-        var text = header[index];
-        while (PersonalIdentityNumber.Find(text) is { } found) text = text.Replace(found, PersonalIdentityNumber.Mask(found));
-        return text;
-    }
+    public string Shown(int index) => PersonalIdentityNumber.Masked(header[index]);
 
     /// <summary>
     /// The form's rows: one per header text (the mapping knows a column by its text, so two alike are one row), with what

@@ -3,8 +3,8 @@ using Analytics.Core.Events;
 using Analytics.Core.Reports;
 using Analytics.Data;
 using Analytics.Reporting.Snapshots;
+using Analytics.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Analytics.Web.Pages.Quarterly;
 
@@ -17,8 +17,7 @@ public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, Time
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Current = Quarter.Containing(clock.GetUtcNow().UtcDateTime);
-        var quarters = (await db.Events.Select(e => e.StartsAtUtc).ToListAsync(cancellationToken))
-            .Select(Quarter.Containing).Distinct().OrderDescending().ToList();
+        var quarters = await ReportPeriod.QuartersWithEventsAsync(db, cancellationToken);
         var stored = await reports.ReadManyAsync(ReportScope.QuarterKind, [.. quarters.Select(q => q.ToString())], cancellationToken);
         Quarters = [.. quarters.Select(q => (q, stored.GetValueOrDefault(q.ToString())))];
     }

@@ -66,12 +66,7 @@ public sealed class ReportModel(AnalyticsDbContext db, ReportReader reports, Tim
                 : null);
         }
         var sector = Dimension.Sector.Code();
-        Charts.Add("talare-sector", () => SubsetMix(Subset.Speakers, sector) is { Withheld: false, Cells.Count: > 0 } speakers
-            && SubsetMix(Subset.Audience, sector) is { Withheld: false, Cells.Count: > 0 } audience
-                ? ComparisonChart.Of(new ComparedGroup(localizer["Talare"], speakers), new ComparedGroup(localizer["Publik"], audience),
-                    localizer["Talare och publik per {0}", CategoryNames.DimensionName(sector).ToLower(culture)], localizer["Andel"], report.Show(null),
-                    culture, names.For(sector))
-                : null);
+        Charts.Add("talare-sector", () => ComparisonCharts.SpeakersAndAudience(report, sector, localizer, names));
         foreach (var (code, balance) in report.Balance)
             Charts.Add($"mal-{code}", () => BalanceChart.Of(balance, localizer["{0} mot målfördelningen", CategoryNames.DimensionName(code)],
                 new BalanceChartText(localizer["Andel"], localizer["95 % intervall"], localizer["Mål"], report.Show(null)), culture, names.For(code)));

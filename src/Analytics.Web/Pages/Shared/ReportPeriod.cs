@@ -34,10 +34,18 @@ public sealed record ReportPeriod(Quarter? Quarter, IReadOnlyList<Quarter> Quart
     {
         var starts = await db.Events.Select(e => e.StartsAtUtc).ToListAsync(cancellationToken);
         if (starts.Count == 0) return null;
-        var quarters = starts.Select(Core.Events.Quarter.Containing).Distinct().OrderDescending().ToList();
+        var quarters = QuartersOf(starts);
         if (string.Equals(asked, AllTimeKey, StringComparison.OrdinalIgnoreCase)) return new ReportPeriod(null, quarters);
         if (Core.Events.Quarter.TryParse(asked, out var quarter) && quarters.Contains(quarter)) return new ReportPeriod(quarter, quarters);
         var held = starts.Where(s => s <= nowUtc).Select(Core.Events.Quarter.Containing).ToList();
         return new ReportPeriod(held.Count > 0 ? held.Max() : quarters[0], quarters);
     }
+
+    /// <summary>Every quarter with at least one event, held or planned, latest first: the list every quarter picker offers.</summary>
+    public static async Task<IReadOnlyList<Quarter>> QuartersWithEventsAsync(AnalyticsDbContext db, CancellationToken cancellationToken) =>
+        QuartersOf(await db.Events.Select(e => e.StartsAtUtc).ToListAsync(cancellationToken));
+
+    /// <summary>The quarters of these start times, each once, latest first.</summary>
+    public static IReadOnlyList<Quarter> QuartersOf(IEnumerable<DateTime> startsUtc) =>
+        [.. startsUtc.Select(Core.Events.Quarter.Containing).Distinct().OrderDescending()];
 }

@@ -5,7 +5,6 @@ using Analytics.Reporting.Snapshots;
 using Analytics.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Analytics.Web.Pages.Trends;
@@ -31,7 +30,7 @@ public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, Time
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Current = Quarter.Containing(clock.GetUtcNow().UtcDateTime);
-        var quarters = (await db.Events.Select(e => e.StartsAtUtc).ToListAsync(cancellationToken)).Select(Quarter.Containing).ToList();
+        var quarters = await ReportPeriod.QuartersWithEventsAsync(db, cancellationToken);
         if (quarters.Count == 0) return;
         var (first, last) = (quarters.Min(), quarters.Max());
         var span = 0;

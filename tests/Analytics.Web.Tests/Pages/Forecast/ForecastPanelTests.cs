@@ -29,7 +29,7 @@ public sealed class ForecastPanelTests(AnalyticsWebFactory factory)
     }
 
     [Fact]
-    public async Task A_planned_event_shows_its_stored_forecast_labelled_as_one_and_protected()
+    public async Task A_planned_event_shows_its_forecast_from_the_registrations_now_labelled_as_one_and_protected()
     {
         await StoreForecastsAsync(DateTime.UtcNow);
 
@@ -37,6 +37,7 @@ public sealed class ForecastPanelTests(AnalyticsWebFactory factory)
 
         var section = page.Section("forecast-title");
         section.QuerySelector("h2")!.Text().ShouldBe("Prognos");
+        section.Text().ShouldContain("Prognos utifrån anmälningarna just nu");
         section.Text().ShouldContain("Förväntat antal deltagare");
         section.Text().ShouldContain("95 % intervall");
         section.QuerySelector("table caption")!.Text().ShouldBe("Förväntad fördelning vid dörren");
