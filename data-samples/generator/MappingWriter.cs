@@ -9,35 +9,10 @@ using System.Text;
 /// </summary>
 static class MappingWriter
 {
-    public static readonly (string Question, string Answer, string Target)[] Mappings =
-    [
-        ("sector", "Kommunal verksamhet", "kommun"),
-        ("sector", "Regionen", "region"),
-        ("sector", "Högskola", "akademi"),
-        ("sector", "Myndighet", "stat"),
-        ("sector", "Ideell förening", "civilsamhalle"),
-        ("sector", "Privat företag", "naringsliv"),
-        ("profession", "Sjuksköterska", "vard-omsorg-skola"),
-        ("profession", "Digitaliseringsstrateg", "digitalisering-it"),
-        ("profession", "Utvecklingsledare", "verksamhetsutveckling"),
-        ("profession", "Enhetschef", "ledning"),
-        ("profession", "UX-designer", "design-ux"),
-        ("profession", "Rektor", "ledning"),
-        ("profession", "Lektor", "forskning-utbildning"),
-        ("organisation", "GR", "Göteborgsregionen"),
-        ("organisation", "VGR", "Västra Götalandsregionen"),
-        ("organisation", "GU", "Göteborgs universitet"),
-        ("organisation", "Digg", "Myndigheten för digital förvaltning"),
-        ("organisation", "Framtiden", "Förvaltnings AB Framtiden"),
-        ("organisation", "BRG", "Business Region Göteborg"),
-        ("organisation", "Röda korset", "Svenska Röda Korset"),
-        ("organisation", "Länsstyrelsen Västra Götaland", "Länsstyrelsen i Västra Götalands län"),
-    ];
-
     public static void Write(string path)
     {
         var text = new StringBuilder("{\n  \"values\": {\n");
-        var questions = Mappings.GroupBy(m => m.Question).ToList();
+        var questions = Distributions.SavedMappings.GroupBy(m => m.Question).ToList();
         foreach (var (group, i) in questions.Select((g, i) => (g, i)))
         {
             text.Append($"    \"{group.Key}\": {{\n");

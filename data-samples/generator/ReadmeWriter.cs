@@ -88,8 +88,8 @@ static class ReadmeWriter
             | --- | --- | --- |
             | `organisations.csv` | catalogue: `organisationsnummer,name,sector,municipality,host`; sector and municipality are taxonomy codes | {{Catalogue.Organisations.Length}} |
             | `events.csv` | catalogue: `slug,title,starts,ends,format,municipality,online,capacity,meetup_event_id,hosts`; local Stockholm time, hosts joined with `;` and spelled as in `organisations.csv` | {{lists.Count}} |
-            | `mapping.json` | answers an organiser has already mapped once ({{MappingWriter.Mappings.Length}} of them), in the importer's mapping format (`analytics import --mapping`); the sample seed applies it, and leaves other variants (Chalmers, Gbg, Studerande, unknown organisations) for the import preview | {{MappingWriter.Mappings.Length}} |
-            | `targets.example.csv` | an **example** target mix per `sector` and `profession` (each sums to 1.0); every note says "{{CatalogueWriter.TargetNote}}" | {{CatalogueWriter.ExampleTargets.Length}} |
+            | `mapping.json` | answers an organiser has already mapped once ({{Distributions.SavedMappings.Length}} of them), in the importer's mapping format (`analytics import --mapping`); the sample seed applies it, and leaves other variants (Chalmers, Gbg, Studerande, unknown organisations) for the import preview | {{Distributions.SavedMappings.Length}} |
+            | `targets.example.csv` | an **example** target mix per `sector` and `profession` (each sums to 1.0); every note says "{{Distributions.ExampleTargetNote}}" | {{Distributions.ExampleTargets.Length}} |
 
             """);
 

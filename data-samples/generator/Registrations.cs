@@ -1,5 +1,6 @@
 namespace Analytics.SampleData;
 
+using static Distributions;
 using static Taxonomy;
 
 enum Rsvp { Yes, No, Waitlist }
@@ -28,27 +29,13 @@ static class Registrations
 {
     public const string FirstMeetingSlug = "2026-03-23-forsta-motet";
 
-    static readonly string[] NoteTexts =
-    [
-        "Kommer lite senare, ca 17:30", "Tar med en kollega", "Kan behöva gå tidigt", "Första gången, ser fram emot det!",
-        "Deltar gärna i panelen, om det behövs",
-    ];
-
-    // Kommunalförbund areas: people travel within their own part of the county more readily than across it.
-    static readonly Dictionary<string, string> Subregion = new (string Area, string Codes)[]
-    {
-        ("GR", "1480 1481 1482 1401 1402 1407 1415 1419 1440 1441 1462 1489 1384"),
-        ("Sjuhärad", "1490 1491 1452 1463 1465 1466 1442 1443"),
-        ("Fyrbodal", "1485 1488 1487 1484 1486 1435 1427 1430 1438 1439 1460 1461 1421 1492"),
-        ("Skaraborg", "1496 1494 1493 1495 1499 1497 1498 1470 1471 1472 1473 1446 1447 1444 1445"),
-    }.SelectMany(a => a.Codes.Split(' ').Select(code => (Code: code, a.Area))).ToDictionary(x => x.Code, x => x.Area);
-
     public static List<Registration> Simulate(Random random, EventDefinition e, List<Person> pool)
     {
         var forms = e.List == AttendeeList.Forms;
         // Announced three to six weeks ahead, but never before the Meetup group existed.
         var opens = Later(
-            e.Starts.Date.AddDays(-random.Next(21, 42)).AddHours(random.Next(8, 17)), Catalogue.GroupFounded.AddDays(1).AddHours(9));
+            e.Starts.Date.AddDays(-random.Next(AnnouncedDaysAhead.From, AnnouncedDaysAhead.To))
+                .AddHours(random.Next(AnnouncedHour.From, AnnouncedHour.To)), Catalogue.GroupFounded.AddDays(1).AddHours(9));
         var closes = e.Planned ? Catalogue.Today : e.Starts.AddHours(-1);
         if (forms)
             (opens, closes) = (e.Starts.AddMinutes(-20), e.Starts.AddMinutes(25));
@@ -67,10 +54,10 @@ static class Registrations
         var speakers = new List<Person>();
         if (e.GuestSpeaker is not null)
             speakers.Add(pool.Single(p => p.Organisation?.Name == e.GuestSpeaker));
-        var speakerCount = e.Format switch
-        {
-            "konferens" => 3, "workshop" => 1, "natverksmote" => random.Next(2, 4), _ => random.Next(1, 3),
-        };
+        var shape = EventShapes.Single(s => s.Format == e.Format);
+        var speakerCount = shape.MinSpeakers == shape.MaxSpeakers
+            ? shape.MinSpeakers
+            : random.Next(shape.MinSpeakers, shape.MaxSpeakers + 1);
         speakers.AddRange(random.SampleWeighted(
             Candidates(e, pool, taken, closes).Where(c => c.Item.Profession != Student && c.Item.Sector != Medborgare),
             speakerCount - speakers.Count));
@@ -83,7 +70,9 @@ static class Registrations
         // A check-in form only ever sees the people who came; Meetup also lists those who said no.
         var declining = forms
             ? []
-            : random.SampleWeighted(Candidates(e, pool, taken, closes), (int)Math.Round(e.Demand * random.Next(4, 12) / 100.0));
+            : random.SampleWeighted(
+                Candidates(e, pool, taken, closes),
+                (int)Math.Round(e.Demand * random.Next(DecliningPercent.From, DecliningPercent.To) / 100.0));
         foreach (var person in declining)
         {
             rows.Add(new Registration
@@ -101,13 +90,13 @@ static class Registrations
         foreach (var row in rows)
         {
             var yesParticipant = row.Rsvp == Rsvp.Yes && row.Role == RoleParticipant;
-            if (yesParticipant && !forms && random.Chance(0.06))
-                row.Guests = random.Chance(0.8) ? 1 : 2;
+            if (yesParticipant && !forms && random.Chance(GuestShare))
+                row.Guests = random.Chance(OneGuestShare) ? 1 : 2;
             row.Attended = e.AttendanceKnown && row.Rsvp == Rsvp.Yes
-                && (forms || !yesParticipant || random.Chance(row.Person.ShowUpRate * (e.Online ? 0.95 : 1)));
-            if (row.Rsvp == Rsvp.Yes && e.List == AttendeeList.MeetupWithAttendance && random.Chance(0.03))
+                && (forms || !yesParticipant || random.Chance(row.Person.ShowUpRate * (e.Online ? OnlineShowUpFactor : 1)));
+            if (row.Rsvp == Rsvp.Yes && e.List == AttendeeList.MeetupWithAttendance && random.Chance(NoteShare))
                 row.Notes = random.Pick(NoteTexts);
-            row.UserIdOnlyInUrl = random.Chance(0.04);
+            row.UserIdOnlyInUrl = random.Chance(UserIdOnlyInUrlShare);
             FillAnswers(random, row, forms);
         }
 
@@ -215,10 +204,10 @@ static class Registrations
         if (e.Municipality is null)
             return 1;
         if (person.Municipality == e.Municipality)
-            return 4;
+            return SameMunicipalityAffinity;
         if (Subregion.GetValueOrDefault(person.Municipality) is { } own && own == Subregion.GetValueOrDefault(e.Municipality))
-            return 2;
-        return e.Municipality == "1480" ? 0.6 : 0.2;
+            return SameSubregionAffinity;
+        return e.Municipality == GoteborgCode ? GoteborgAffinity : ElsewhereAffinity;
     }
 
     static void FillAnswers(Random random, Registration row, bool forms)
@@ -229,13 +218,13 @@ static class Registrations
         string Blank(string answer, double chance) => skips && random.Chance(chance) ? "" : answer;
 
         // Forms offers choices for everything but the organisation; Meetup's questions are all free text.
-        row.SectorAnswer = Blank(forms ? SectorLabels[person.Sector] : person.SectorAnswer, 0.03);
-        row.ProfessionAnswer = Blank(forms ? ProfessionLabels[person.Profession] : person.ProfessionAnswer, 0.03);
-        row.OrganisationAnswer = Blank(person.OrganisationAnswer, 0.04);
-        row.MunicipalityAnswer = Blank(forms ? MunicipalityNames[person.Municipality] : person.MunicipalityAnswer, 0.03);
-        row.RoleAnswer = row.Role == RoleParticipant ? Blank(RoleParticipant, 0.02) : row.Role;
-        var consents = person.SharesProfile != random.Chance(0.02);
-        row.ConsentAnswer = row.Role == RoleParticipant && !forms && random.Chance(0.01) ? "" : consents ? "Ja" : "Nej";
+        row.SectorAnswer = Blank(forms ? SectorLabels[person.Sector] : person.SectorAnswer, SectorBlankShare);
+        row.ProfessionAnswer = Blank(forms ? ProfessionLabels[person.Profession] : person.ProfessionAnswer, ProfessionBlankShare);
+        row.OrganisationAnswer = Blank(person.OrganisationAnswer, OrganisationBlankShare);
+        row.MunicipalityAnswer = Blank(forms ? MunicipalityNames[person.Municipality] : person.MunicipalityAnswer, MunicipalityBlankShare);
+        row.RoleAnswer = row.Role == RoleParticipant ? Blank(RoleParticipant, RoleBlankShare) : row.Role;
+        var consents = person.SharesProfile != random.Chance(ConsentChangedShare);
+        row.ConsentAnswer = row.Role == RoleParticipant && !forms && random.Chance(ConsentBlankShare) ? "" : consents ? "Ja" : "Nej";
     }
 
     static void JoinTwoProfessionsInOneAnswer(Random random, List<Registration> rows)

@@ -1,4 +1,5 @@
-using static Analytics.Cli.Generate.SampleDistributions;
+using static Analytics.SampleData.Distributions;
+using static Analytics.SampleData.Taxonomy;
 
 namespace Analytics.Cli.Generate;
 
@@ -46,7 +47,8 @@ internal sealed class AttendeeLists
     public List<ListRow> Simulate(Random random, SyntheticEvent e, GenerationPlan plan)
     {
         // Announced three to six weeks ahead; planned events have had registrations until today.
-        var opens = e.Starts.Date.AddDays(-random.Next(21, 42)).AddHours(random.Next(8, 17));
+        var opens = e.Starts.Date.AddDays(-random.Next(AnnouncedDaysAhead.From, AnnouncedDaysAhead.To))
+            .AddHours(random.Next(AnnouncedHour.From, AnnouncedHour.To));
         var closes = e.Planned ? plan.Today : e.Starts.AddHours(-1);
         var rows = new List<ListRow>(e.Rows);
         var taken = new HashSet<int>();
@@ -63,7 +65,7 @@ internal sealed class AttendeeLists
 
         var speakers = Math.Min(e.Demand - rows.Count, random.Next(e.Shape.MinSpeakers, e.Shape.MaxSpeakers + 1));
         for (var i = 0; i < speakers; i++)
-            if (Draw(random, e, taken, closes, p => p.Profession != "student" && p.Sector != Medborgare) is { } speaker)
+            if (Draw(random, e, taken, closes, p => p.Profession != Student && p.Sector != Medborgare) is { } speaker)
                 rows.Add(new ListRow { Person = speaker, Role = RoleSpeaker, RespondedAt = SignUpTime(random, opens, opens.AddDays(3)) });
 
         while (rows.Count < e.Demand && Draw(random, e, taken, closes) is { } person)
@@ -84,11 +86,11 @@ internal sealed class AttendeeLists
         foreach (var row in rows)
         {
             var yesParticipant = row.Rsvp == "Yes" && row.Role == RoleParticipant;
-            if (yesParticipant && random.Chance(0.06)) row.Guests = random.Chance(0.8) ? 1 : 2;
+            if (yesParticipant && random.Chance(GuestShare)) row.Guests = random.Chance(OneGuestShare) ? 1 : 2;
             row.Attended = attendanceKnown && row.Rsvp == "Yes"
-                && (!yesParticipant || random.Chance(row.Person.ShowUpRate * (e.Municipality is null ? 0.95 : 1)));
-            if (row.Rsvp == "Yes" && !e.Classic && random.Chance(0.03)) row.Notes = random.Pick(NoteTexts);
-            row.UserIdOnlyInUrl = random.Chance(0.04);
+                && (!yesParticipant || random.Chance(row.Person.ShowUpRate * (e.Municipality is null ? OnlineShowUpFactor : 1)));
+            if (row.Rsvp == "Yes" && !e.Classic && random.Chance(NoteShare)) row.Notes = random.Pick(NoteTexts);
+            row.UserIdOnlyInUrl = random.Chance(UserIdOnlyInUrlShare);
             FillAnswers(random, row);
         }
         return rows;
@@ -102,9 +104,10 @@ internal sealed class AttendeeLists
     {
         var local = e.Municipality is { } m ? _byMunicipality.GetValueOrDefault(m) : null;
         var area = e.Municipality is { } code && Subregion.TryGetValue(code, out var name) ? _bySubregion.GetValueOrDefault(name) : null;
-        var localWeight = 4 * (local?.Total ?? 0);
-        var areaWeight = 2 * ((area?.Total ?? 0) - (local?.Total ?? 0));
-        var restWeight = (e.Municipality is null ? 1 : e.Municipality == "1480" ? 0.6 : 0.2) * (_everyone.Total - (area?.Total ?? local?.Total ?? 0));
+        var localWeight = SameMunicipalityAffinity * (local?.Total ?? 0);
+        var areaWeight = SameSubregionAffinity * ((area?.Total ?? 0) - (local?.Total ?? 0));
+        var restWeight = (e.Municipality is null ? 1 : e.Municipality == GoteborgCode ? GoteborgAffinity : ElsewhereAffinity)
+            * (_everyone.Total - (area?.Total ?? local?.Total ?? 0));
         for (var attempt = 0; attempt < 200; attempt++)
         {
             var roll = random.NextDouble() * (localWeight + areaWeight + restWeight);
@@ -121,13 +124,13 @@ internal sealed class AttendeeLists
         var skips = row.Role == RoleParticipant;
         string Blank(string answer, double chance) => skips && random.Chance(chance) ? "" : answer;
 
-        row.SectorAnswer = Blank(person.SectorAnswer, 0.03);
-        row.ProfessionAnswer = Blank(person.ProfessionAnswer, 0.03);
-        row.OrganisationAnswer = Blank(person.OrganisationAnswer, 0.04);
-        row.MunicipalityAnswer = Blank(person.MunicipalityAnswer, 0.03);
-        row.RoleAnswer = row.Role == RoleParticipant ? Blank(RoleParticipant, 0.02) : row.Role;
-        var consents = person.SharesProfile != random.Chance(0.02);
-        row.ConsentAnswer = row.Role == RoleParticipant && random.Chance(0.01) ? "" : consents ? "Ja" : "Nej";
+        row.SectorAnswer = Blank(person.SectorAnswer, SectorBlankShare);
+        row.ProfessionAnswer = Blank(person.ProfessionAnswer, ProfessionBlankShare);
+        row.OrganisationAnswer = Blank(person.OrganisationAnswer, OrganisationBlankShare);
+        row.MunicipalityAnswer = Blank(person.MunicipalityAnswer, MunicipalityBlankShare);
+        row.RoleAnswer = row.Role == RoleParticipant ? Blank(RoleParticipant, RoleBlankShare) : row.Role;
+        var consents = person.SharesProfile != random.Chance(ConsentChangedShare);
+        row.ConsentAnswer = row.Role == RoleParticipant && random.Chance(ConsentBlankShare) ? "" : consents ? "Ja" : "Nej";
     }
 
     /// <summary>A moment in the window, on the waking hours of some day in it: people rarely sign up at four in the morning.</summary>

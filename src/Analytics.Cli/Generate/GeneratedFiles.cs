@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using static Analytics.Cli.Generate.SampleDistributions;
+using static Analytics.SampleData.Distributions;
+using static Analytics.SampleData.Taxonomy;
 
 namespace Analytics.Cli.Generate;
 
@@ -51,7 +53,7 @@ internal static class GeneratedFiles
         using var writer = Open(path);
         WriteLine(writer, ',', ["dimension", "code", "share", "note"]);
         foreach (var (dimension, code, share) in ExampleTargets)
-            WriteLine(writer, ',', [dimension, code, share, "Exempel – inte ett beslutat mål"]);
+            WriteLine(writer, ',', [dimension, code, Invariant(share, "0.00"), ExampleTargetNote]);
     }
 
     public static void WriteMapping(string path)

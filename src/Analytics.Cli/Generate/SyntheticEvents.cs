@@ -1,4 +1,6 @@
+using Analytics.SampleData;
 using static Analytics.Cli.Generate.SampleDistributions;
+using static Analytics.SampleData.Distributions;
 
 namespace Analytics.Cli.Generate;
 
@@ -37,7 +39,7 @@ internal static class SyntheticEvents
         {
             var (shape, starts, municipality, _) = drafts[i];
             // Meetup lists also hold those who answered no: 4 to 11 % of the demand, as in the sample.
-            var declining = (int)Math.Round(rows[i] * random.Next(4, 12) / 100.0);
+            var declining = (int)Math.Round(rows[i] * random.Next(DecliningPercent.From, DecliningPercent.To) / 100.0);
             var demand = Math.Max(1, rows[i] - declining);
             var capacity = Math.Max(10, (int)Math.Round(demand * shape.PlacesPerDemand * (0.8 + 0.4 * random.NextDouble())));
             var hostCount = random.PickWeighted(HostCounts);

@@ -1,4 +1,6 @@
 using static Analytics.Cli.Generate.SampleDistributions;
+using static Analytics.SampleData.Distributions;
+using static Analytics.SampleData.Taxonomy;
 
 namespace Analytics.Cli.Generate;
 
@@ -57,7 +59,7 @@ internal sealed class SyntheticNetwork
         foreach (var host in organisations.Where(o => o.IsHost))
         {
             organisers[host.Index] = [.. Enumerable.Range(0, 2).Select(i => CreatePerson(random, plan, people.Count + i, memberIds, host,
-                host.Sector, plan.Starts, activity: 2.5, random.Pick<string>(["verksamhetsutveckling", "projektledning", "ledning", "design-ux"]),
+                host.Sector, plan.Starts, activity: OrganiserActivity, random.Pick(OrganiserProfessions),
                 title: people.Count == 0 && i == 0 ? "Organizer" : "Co-Organizer"))];
             people.AddRange(organisers[host.Index]);
         }
@@ -68,10 +70,10 @@ internal sealed class SyntheticNetwork
         {
             var sector = random.PickWeighted(SectorMix);
             var organisation = bySector.TryGetValue(sector, out var choice) ? choice.Draw(random) : null;
-            var ownStart = random.Chance(0.55) ? plan.Starts : random.Between(plan.Starts, plan.Today);
+            var ownStart = random.Chance(FromTheStartShare) ? plan.Starts : random.Between(plan.Starts, plan.Today);
             var start = organisation is null || organisation.ActiveFrom < ownStart ? ownStart : organisation.ActiveFrom;
             // Most members come now and then; a few come to almost everything.
-            var activity = 0.3 + 3 * Math.Pow(random.NextDouble(), 3);
+            var activity = ActivityBase + ActivityRange * Math.Pow(random.NextDouble(), ActivityExponent);
             people.Add(CreatePerson(random, plan, people.Count, memberIds, organisation, sector, start, activity,
                 random.PickWeighted(ProfessionMix[sector]), title: ""));
         }
@@ -108,7 +110,7 @@ internal sealed class SyntheticNetwork
 
     private static readonly (string Item, double Weight)[] AllWorkplaces = [.. Workplaces.Select(w => (w.Code, w.Weight))];
 
-    public static string MunicipalityName(string code) => Workplaces.First(w => w.Code == code).Name;
+    public static string MunicipalityName(string code) => MunicipalityNames[code];
 
     private static SyntheticPerson CreatePerson(Random random, GenerationPlan plan, int index, HashSet<long> memberIds,
         SyntheticOrganisation? organisation, string sector, DateTime activeFrom, double activity, string profession, string title)
@@ -117,8 +119,7 @@ internal sealed class SyntheticNetwork
         long memberId;
         do
         {
-            // Early Meetup accounts have short ids, so the pool mixes 6 to 9 digits.
-            var digits = random.PickWeighted<int>([(6, 1.0), (7, 2.0), (8, 3.0), (9, 4.0)]);
+            var digits = random.PickWeighted(MemberIdDigits);
             memberId = random.NextInt64((long)Math.Pow(10, digits - 1), (long)Math.Pow(10, digits));
         } while (!memberIds.Add(memberId));
 
@@ -128,18 +129,21 @@ internal sealed class SyntheticNetwork
         {
             Index = index,
             MemberId = memberId,
-            MeetupName = random.Chance(0.15) ? $"{firstName} {lastName[0]}." : $"{firstName} {lastName}",
+            MeetupName = random.Chance(ShortMeetupNameShare) ? $"{firstName} {lastName[0]}." : $"{firstName} {lastName}",
             Organisation = organisation,
             Sector = sector,
             Profession = profession,
             Municipality = municipality,
             Activity = activity,
-            ShowUpRate = Math.Clamp(ShowUpBySector[sector] + (random.NextDouble() - 0.5) * 0.2, 0.3, 0.98),
+            ShowUpRate = Math.Clamp(
+                ShowUpBySector[sector] + (random.NextDouble() - 0.5) * ShowUpSpread, ShowUpFloor, ShowUpCeiling),
             ActiveFrom = activeFrom,
             JoinedGroup = random.Between(plan.Starts.AddDays(-30), activeFrom).Date,
-            SharesProfile = careful || random.Chance(0.92),
-            SectorAnswer = Answer(random, SectorLabels[sector], SectorVariants.GetValueOrDefault(sector), careful ? 0 : 0.08),
-            ProfessionAnswer = Answer(random, ProfessionLabels[profession], ProfessionVariants.GetValueOrDefault(profession), careful ? 0 : 0.10),
+            SharesProfile = careful || random.Chance(SharesProfileShare),
+            SectorAnswer = Answer(
+                random, SectorLabels[sector], SectorVariants.GetValueOrDefault(sector), careful ? 0 : SectorVariantShare),
+            ProfessionAnswer = Answer(random, ProfessionLabels[profession], ProfessionVariants.GetValueOrDefault(profession),
+                careful ? 0 : ProfessionVariantShare),
             OrganisationAnswer = organisation is null ? "" : OrganisationAnswer(random, organisation.Name, careful),
             MunicipalityAnswer = MunicipalityAnswer(random, municipality),
             MeetupTitle = title,
@@ -155,7 +159,7 @@ internal sealed class SyntheticNetwork
     /// </summary>
     private static string OrganisationAnswer(Random random, string name, bool careful)
     {
-        if (careful || !random.Chance(0.15)) return name;
+        if (careful || !random.Chance(OrganisationVariantShare)) return name;
         if (random.Chance(0.8)) return random.Chance(0.5) ? name.ToLowerInvariant() : name + " ";
         return string.Concat(name.Split(' ').Select(word => char.IsDigit(word[0]) ? word : word[..1]));
     }
@@ -163,7 +167,7 @@ internal sealed class SyntheticNetwork
     private static string MunicipalityAnswer(Random random, string code)
     {
         var name = MunicipalityName(code);
-        return Answer(random, name, MunicipalityVariants.GetValueOrDefault(name), 0.15);
+        return Answer(random, name, MunicipalityVariants.GetValueOrDefault(name), MunicipalityVariantShare);
     }
 
     private static string Workplace(Random random, SyntheticOrganisation? organisation, string sector)
@@ -173,6 +177,6 @@ internal sealed class SyntheticNetwork
         if (sector == Region) return random.PickWeighted(WesternSweden);
         if (organisation.Municipality != "0180") return organisation.Municipality;
         // National bodies meet the network through their offices in the west, and now and then from head office.
-        return random.Chance(0.15) ? organisation.Municipality : random.PickWeighted(AllWorkplaces);
+        return random.Chance(HeadOfficeShare) ? organisation.Municipality : random.PickWeighted(AllWorkplaces);
     }
 }
