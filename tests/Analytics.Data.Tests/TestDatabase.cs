@@ -111,11 +111,13 @@ public sealed class TestDatabase : IAsyncDisposable
 
 /// <summary>
 /// Runs a theory once per available database provider: <c>[Theory, DatabaseProviders]</c> with a <c>string provider</c>
-/// parameter to pass to <see cref="TestDatabase.CreateAsync"/>.
+/// parameter to pass to <see cref="TestDatabase.CreateAsync"/>. Given arguments, it is one row of a theory with more
+/// parameters, run on each provider with the provider first: <c>[DatabaseProviders("slug", true)]</c> for
+/// <c>(string provider, string slug, bool english)</c>; repeat the attribute for more rows, as with InlineData.
 /// </summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class DatabaseProvidersAttribute : DataAttribute
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
+public sealed class DatabaseProvidersAttribute(params object[] row) : DataAttribute
 {
     public override IEnumerable<object[]> GetData(MethodInfo testMethod) =>
-        TestDatabase.AvailableProviders.Select(provider => new object[] { provider });
+        TestDatabase.AvailableProviders.Select(provider => (object[])[provider, .. row]);
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Analytics.Data.Tests.Providers;
 
+// SQLite only by design: the pragmas are how the embedded database is set up; PostgreSQL has no such settings per connection.
 public class SqlitePragmasTests
 {
     private static async Task<string?> PragmaAsync(DbConnection connection, string name)

@@ -59,13 +59,13 @@ public class WithdrawalServiceTests
     }
 
     [Theory]
-    [InlineData("ABCD-EFGH-JKMN-PQRS")]
-    [InlineData("nobody@example.se")]
-    [InlineData("https://www.meetup.com/members/999999/")]
-    [InlineData("vad som helst")]
-    public async Task An_unknown_identifier_changes_nothing_and_is_answered_like_any_other(string typed)
+    [DatabaseProviders("ABCD-EFGH-JKMN-PQRS")]
+    [DatabaseProviders("nobody@example.se")]
+    [DatabaseProviders("https://www.meetup.com/members/999999/")]
+    [DatabaseProviders("vad som helst")]
+    public async Task An_unknown_identifier_changes_nothing_and_is_answered_like_any_other(string provider, string typed)
     {
-        await using var database = await DatabaseAsync();
+        await using var database = await DatabaseAsync(provider);
         await using var db = database.Open();
         await Service(db).SubmitAsync(Slug, DeviceA, Consenting("karin@example.se"));
         var before = await DataVersionAsync(db);

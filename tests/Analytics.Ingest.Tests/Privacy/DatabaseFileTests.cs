@@ -53,6 +53,8 @@ public class DatabaseFileTests
         ];
     }
 
+    // SQLite only by design: it searches the bytes of the database file, which only the embedded database has; the
+    // import tests check what reaches the rows on every provider.
     [Fact]
     public async Task No_name_email_title_or_note_from_any_fixture_is_anywhere_in_the_sqlite_file()
     {

@@ -6,7 +6,7 @@ using Analytics.Testing;
 
 namespace Analytics.Reporting.Tests.Csv;
 
-public class CsvTablesTests
+public class CsvTablesTests(ExportDatabases databases) : IClassFixture<ExportDatabases>
 {
     private static async Task<byte[]> BytesAsync(ExportDocument document, ExportLanguage language)
     {
@@ -39,10 +39,10 @@ public class CsvTablesTests
         CsvTables.Cell(ExportCell.Time(new DateTime(2026, 2, 10, 16, 0, 0, DateTimeKind.Utc)), CsvDialect.Swedish).ShouldBe("2026-02-10 17:00");
     }
 
-    [Fact]
-    public async Task An_event_report_is_utf8_with_a_byte_order_mark_semicolons_and_crlf_holding_every_table_of_the_workbook()
+    [Theory, DatabaseProviders]
+    public async Task An_event_report_is_utf8_with_a_byte_order_mark_semicolons_and_crlf_holding_every_table_of_the_workbook(string provider)
     {
-        await using var database = await ExportScenario.CreateAsync("sqlite");
+        var database = await databases.ForAsync(provider);
         var document = EventReportSheets.Build(await ExportScenario.EventAsync(database), ExportScenario.MadeAtUtc, ExportLanguage.Swedish);
 
         var bytes = await BytesAsync(document, ExportLanguage.Swedish);
@@ -59,11 +59,11 @@ public class CsvTablesTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Hostile_titles_and_organisation_names_are_neutralised_and_no_field_starts_a_formula(bool english)
+    [DatabaseProviders(false)]
+    [DatabaseProviders(true)]
+    public async Task Hostile_titles_and_organisation_names_are_neutralised_and_no_field_starts_a_formula(string provider, bool english)
     {
-        await using var database = await ExportScenario.CreateAsync("sqlite");
+        var database = await databases.ForAsync(provider);
         var language = english ? ExportLanguage.English : ExportLanguage.Swedish;
         var separator = english ? ',' : ';';
 
@@ -79,12 +79,12 @@ public class CsvTablesTests
     }
 
     [Theory]
-    [InlineData(ExportScenario.Slug, false)]
-    [InlineData(ExportScenario.SmallSlug, false)]
-    [InlineData(ExportScenario.SmallSlug, true)]
-    public async Task No_field_of_an_event_report_holds_a_count_of_people_from_one_to_k_minus_one(string slug, bool english)
+    [DatabaseProviders(ExportScenario.Slug, false)]
+    [DatabaseProviders(ExportScenario.SmallSlug, false)]
+    [DatabaseProviders(ExportScenario.SmallSlug, true)]
+    public async Task No_field_of_an_event_report_holds_a_count_of_people_from_one_to_k_minus_one(string provider, string slug, bool english)
     {
-        await using var database = await ExportScenario.CreateAsync("sqlite");
+        var database = await databases.ForAsync(provider);
         var language = english ? ExportLanguage.English : ExportLanguage.Swedish;
 
         var csv = Text(await BytesAsync(EventReportSheets.Build(await ExportScenario.EventAsync(database, slug), ExportScenario.MadeAtUtc, language), language));
@@ -93,10 +93,10 @@ public class CsvTablesTests
         if (slug == ExportScenario.SmallSlug) csv.ShouldContain(english ? "Registered,<5" : "Anmälda;<5");
     }
 
-    [Fact]
-    public async Task No_field_of_the_steering_pack_holds_a_count_of_people_from_one_to_k_minus_one()
+    [Theory, DatabaseProviders]
+    public async Task No_field_of_the_steering_pack_holds_a_count_of_people_from_one_to_k_minus_one(string provider)
     {
-        await using var database = await ExportScenario.CreateAsync("sqlite");
+        var database = await databases.ForAsync(provider);
 
         var csv = Text(await BytesAsync(SteeringPackSheets.Build(await ExportScenario.QuarterAsync(database), ExportScenario.MadeAtUtc, ExportLanguage.Swedish),
             ExportLanguage.Swedish));

@@ -29,12 +29,26 @@ public sealed class EveryOutputTests
     private static readonly string[] Professions = ["ledning", "digitalisering-it", "design-ux", "kommunikation", "student"];
     private static readonly DisclosureControl Disclosure = new(new DisclosureOptions { K = K });
 
-    public static TheoryData<int> Seeds => [1, 2, 3, 4, 5, 6];
+    /// <summary>
+    /// Every seed on SQLite, and the first on PostgreSQL too. A seed is about ten seconds of writing outputs whatever the
+    /// database, and all six on PostgreSQL added over a minute to the run (measured 67 s); the reads are the same queries
+    /// for each seed, so one seed shows they return the same on PostgreSQL, and the other seeds vary only the data.
+    /// </summary>
+    public static TheoryData<string, int> Seeds
+    {
+        get
+        {
+            var data = new TheoryData<string, int>();
+            foreach (var seed in new[] { 1, 2, 3, 4, 5, 6 }) data.Add("sqlite", seed);
+            if (TestDatabase.AvailableProviders.Contains("postgres")) data.Add("postgres", 1);
+            return data;
+        }
+    }
 
     [Theory, MemberData(nameof(Seeds))]
-    public async Task No_output_shows_a_small_count_or_names_a_small_organisation(int seed)
+    public async Task No_output_shows_a_small_count_or_names_a_small_organisation(string provider, int seed)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var organisations = await ArrangeAsync(database, new Random(seed));
         await using var db = database.Open();
         var recompute = new Recompute(db);

@@ -8,7 +8,7 @@ using C = DocumentFormat.OpenXml.Drawing.Charts;
 
 namespace Analytics.Reporting.Tests.Excel;
 
-public class EventWorkbookTests
+public class EventWorkbookTests(ExportDatabases databases) : IClassFixture<ExportDatabases>
 {
     private static async Task<XlsxFile> WorkbookAsync(TestDatabase database, ExportLanguage language, string slug = ExportScenario.Slug) =>
         XlsxFile.Open(WorkbookWriter.Bytes(EventReportSheets.Build(await ExportScenario.EventAsync(database, slug), ExportScenario.MadeAtUtc, language)));
@@ -16,7 +16,7 @@ public class EventWorkbookTests
     [Theory, DatabaseProviders]
     public async Task Has_the_eight_sheets_in_swedish_each_with_excel_tables_a_frozen_header_and_set_column_widths(string provider)
     {
-        await using var database = await ExportScenario.CreateAsync(provider);
+        var database = await databases.ForAsync(provider);
 
         using var file = await WorkbookAsync(database, ExportLanguage.Swedish);
 
@@ -31,10 +31,10 @@ public class EventWorkbookTests
         file.ColumnWidths("Sektor")[1].ShouldBeGreaterThan(30, "labels get a wide column");
     }
 
-    [Fact]
-    public async Task Names_its_sheets_and_headers_in_english_when_the_language_is_english()
+    [Theory, DatabaseProviders]
+    public async Task Names_its_sheets_and_headers_in_english_when_the_language_is_english(string provider)
     {
-        await using var database = await ExportScenario.CreateAsync("sqlite");
+        var database = await databases.ForAsync(provider);
 
         using var file = await WorkbookAsync(database, ExportLanguage.English);
 
@@ -43,10 +43,10 @@ public class EventWorkbookTests
         file.RowLabelled("Sector", "Municipality")[1].Number.ShouldBe(8, "the sector kommun by its English name");
     }
 
-    [Fact]
-    public async Task Sector_sheet_shows_each_counted_category_with_its_share_and_the_suppressed_ones_as_text_below_k()
+    [Theory, DatabaseProviders]
+    public async Task Sector_sheet_shows_each_counted_category_with_its_share_and_the_suppressed_ones_as_text_below_k(string provider)
     {
-        await using var database = await ExportScenario.CreateAsync("sqlite");
+        var database = await databases.ForAsync(provider);
 
         using var file = await WorkbookAsync(database, ExportLanguage.Swedish);
 
@@ -59,10 +59,10 @@ public class EventWorkbookTests
         file.Cells("Sektor").ShouldContain(c => c.Text == "2 kategorier med färre än 5 personer visas som <5. Mångfaldsmåtten räknar de dolda kategorierna som en.");
     }
 
-    [Fact]
-    public async Task Sector_and_profession_sheets_carry_a_native_bar_chart_of_the_shown_categories_read_from_the_table()
+    [Theory, DatabaseProviders]
+    public async Task Sector_and_profession_sheets_carry_a_native_bar_chart_of_the_shown_categories_read_from_the_table(string provider)
     {
-        await using var database = await ExportScenario.CreateAsync("sqlite");
+        var database = await databases.ForAsync(provider);
 
         using var file = await WorkbookAsync(database, ExportLanguage.Swedish);
 
@@ -80,10 +80,10 @@ public class EventWorkbookTests
             .ShouldAllBe(p => p.Description!.Value!.Length > 20, "every chart describes itself for screen readers");
     }
 
-    [Fact]
-    public async Task Hostile_titles_and_organisation_names_are_text_cells_and_no_cell_holds_a_formula()
+    [Theory, DatabaseProviders]
+    public async Task Hostile_titles_and_organisation_names_are_text_cells_and_no_cell_holds_a_formula(string provider)
     {
-        await using var database = await ExportScenario.CreateAsync("sqlite");
+        var database = await databases.ForAsync(provider);
 
         using var file = await WorkbookAsync(database, ExportLanguage.Swedish);
 
@@ -98,22 +98,22 @@ public class EventWorkbookTests
     }
 
     [Theory]
-    [InlineData(ExportScenario.Slug, false)]
-    [InlineData(ExportScenario.Slug, true)]
-    [InlineData(ExportScenario.SmallSlug, false)]
-    public async Task No_cell_holds_a_count_of_people_from_one_to_k_minus_one(string slug, bool english)
+    [DatabaseProviders(ExportScenario.Slug, false)]
+    [DatabaseProviders(ExportScenario.Slug, true)]
+    [DatabaseProviders(ExportScenario.SmallSlug, false)]
+    public async Task No_cell_holds_a_count_of_people_from_one_to_k_minus_one(string provider, string slug, bool english)
     {
-        await using var database = await ExportScenario.CreateAsync("sqlite");
+        var database = await databases.ForAsync(provider);
 
         using var file = await WorkbookAsync(database, english ? ExportLanguage.English : ExportLanguage.Swedish, slug);
 
         SmallCounts.InWorkbook(file, k: 5).ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task A_small_event_shows_every_headcount_as_below_k_and_its_breakdowns_as_withheld()
+    [Theory, DatabaseProviders]
+    public async Task A_small_event_shows_every_headcount_as_below_k_and_its_breakdowns_as_withheld(string provider)
     {
-        await using var database = await ExportScenario.CreateAsync("sqlite");
+        var database = await databases.ForAsync(provider);
 
         using var file = await WorkbookAsync(database, ExportLanguage.Swedish, ExportScenario.SmallSlug);
 
@@ -123,10 +123,10 @@ public class EventWorkbookTests
         file.Charts("Sektor").ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task Method_sheet_states_the_data_version_when_and_how_it_was_computed_the_rules_and_each_breakdowns_note()
+    [Theory, DatabaseProviders]
+    public async Task Method_sheet_states_the_data_version_when_and_how_it_was_computed_the_rules_and_each_breakdowns_note(string provider)
     {
-        await using var database = await ExportScenario.CreateAsync("sqlite");
+        var database = await databases.ForAsync(provider);
         var export = await ExportScenario.EventAsync(database);
         await using (var db = database.Open())
             (await db.ReportSnapshots.SingleAsync(s => s.ScopeKind == "event" && s.ScopeKey == ExportScenario.Slug)).DataVersion
@@ -145,10 +145,10 @@ public class EventWorkbookTests
             file.RowLabelled("Metod", table)[1].Text.ShouldBe(export.Report.Dimension(dimension)!.Note, table);
     }
 
-    [Fact]
-    public async Task Document_properties_name_the_report_its_author_and_its_language()
+    [Theory, DatabaseProviders]
+    public async Task Document_properties_name_the_report_its_author_and_its_language(string provider)
     {
-        await using var database = await ExportScenario.CreateAsync("sqlite");
+        var database = await databases.ForAsync(provider);
 
         using var file = await WorkbookAsync(database, ExportLanguage.English);
 

@@ -7,7 +7,7 @@ using C = DocumentFormat.OpenXml.Drawing.Charts;
 
 namespace Analytics.Reporting.Tests.Excel;
 
-public class SteeringPackWorkbookTests
+public class SteeringPackWorkbookTests(ExportDatabases databases) : IClassFixture<ExportDatabases>
 {
     private static async Task<XlsxFile> PackAsync(TestDatabase database, ExportLanguage language) =>
         XlsxFile.Open(WorkbookWriter.Bytes(SteeringPackSheets.Build(await ExportScenario.QuarterAsync(database), ExportScenario.MadeAtUtc, language)));
@@ -15,7 +15,7 @@ public class SteeringPackWorkbookTests
     [Theory, DatabaseProviders]
     public async Task Has_the_nine_sheets_of_the_steering_pack_in_swedish_and_in_english(string provider)
     {
-        await using var database = await ExportScenario.CreateAsync(provider);
+        var database = await databases.ForAsync(provider);
 
         using var swedish = await PackAsync(database, ExportLanguage.Swedish);
         using var english = await PackAsync(database, ExportLanguage.English);
@@ -28,10 +28,10 @@ public class SteeringPackWorkbookTests
         foreach (var sheet in swedish.SheetNames) swedish.FrozenRows(sheet).ShouldNotBeNull(sheet);
     }
 
-    [Fact]
-    public async Task Events_sheet_has_one_row_per_event_with_its_own_protected_headcounts_and_its_title_as_text()
+    [Theory, DatabaseProviders]
+    public async Task Events_sheet_has_one_row_per_event_with_its_own_protected_headcounts_and_its_title_as_text(string provider)
     {
-        await using var database = await ExportScenario.CreateAsync("sqlite");
+        var database = await databases.ForAsync(provider);
 
         using var file = await PackAsync(database, ExportLanguage.Swedish);
 
@@ -47,10 +47,10 @@ public class SteeringPackWorkbookTests
         file.Cells("Evenemang").ShouldAllBe(c => c.Formula == null);
     }
 
-    [Fact]
-    public async Task Trends_sheet_has_a_row_per_quarter_and_a_native_line_chart_of_the_headcounts()
+    [Theory, DatabaseProviders]
+    public async Task Trends_sheet_has_a_row_per_quarter_and_a_native_line_chart_of_the_headcounts(string provider)
     {
-        await using var database = await ExportScenario.CreateAsync("sqlite");
+        var database = await databases.ForAsync(provider);
 
         using var file = await PackAsync(database, ExportLanguage.Swedish);
 
@@ -64,10 +64,10 @@ public class SteeringPackWorkbookTests
             .ShouldBe(3, "lines differ by dash as well as colour");
     }
 
-    [Fact]
-    public async Task Reach_and_balance_sheets_show_the_quarters_reach_and_the_targets_beside_the_shares()
+    [Theory, DatabaseProviders]
+    public async Task Reach_and_balance_sheets_show_the_quarters_reach_and_the_targets_beside_the_shares(string provider)
     {
-        await using var database = await ExportScenario.CreateAsync("sqlite");
+        var database = await databases.ForAsync(provider);
 
         using var file = await PackAsync(database, ExportLanguage.Swedish);
 
@@ -82,10 +82,10 @@ public class SteeringPackWorkbookTests
             "D is withheld where a category is hidden, and the targets are examples");
     }
 
-    [Fact]
-    public async Task Every_workbook_validates_against_the_open_xml_schema_with_no_errors()
+    [Theory, DatabaseProviders]
+    public async Task Every_workbook_validates_against_the_open_xml_schema_with_no_errors(string provider)
     {
-        await using var database = await ExportScenario.CreateAsync("sqlite");
+        var database = await databases.ForAsync(provider);
         var quarter = await ExportScenario.QuarterAsync(database);
 
         foreach (var language in new[] { ExportLanguage.Swedish, ExportLanguage.English })
@@ -101,11 +101,11 @@ public class SteeringPackWorkbookTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task No_cell_holds_a_count_of_people_from_one_to_k_minus_one(bool english)
+    [DatabaseProviders(false)]
+    [DatabaseProviders(true)]
+    public async Task No_cell_holds_a_count_of_people_from_one_to_k_minus_one(string provider, bool english)
     {
-        await using var database = await ExportScenario.CreateAsync("sqlite");
+        var database = await databases.ForAsync(provider);
 
         using var file = await PackAsync(database, english ? ExportLanguage.English : ExportLanguage.Swedish);
 
@@ -113,10 +113,10 @@ public class SteeringPackWorkbookTests
         file.RowLabelled(english ? "Sector" : "Sektor", english ? "Civil society" : "Civilsamhälle")[1].Text.ShouldBe("<5");
     }
 
-    [Fact]
-    public async Task An_english_pack_says_nothing_in_swedish_but_the_names_in_the_data()
+    [Theory, DatabaseProviders]
+    public async Task An_english_pack_says_nothing_in_swedish_but_the_names_in_the_data(string provider)
     {
-        await using var database = await ExportScenario.CreateAsync("sqlite");
+        var database = await databases.ForAsync(provider);
         // As on the English web and the command line: disclosure notes are written in the reader's language.
         Sentences.UseEnglish();
 

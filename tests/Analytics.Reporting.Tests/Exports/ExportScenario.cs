@@ -38,6 +38,21 @@ internal static class ExportScenario
     public static async Task<TestDatabase> CreateAsync(string provider)
     {
         var database = await MigratedDatabase.CreateAsync(provider);
+        try
+        {
+            await ArrangeAsync(database);
+            return database;
+        }
+        catch
+        {
+            // Shared databases are made outside any test's using, so a failed one must not be left on the server.
+            await database.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task ArrangeAsync(TestDatabase database)
+    {
         await using var db = database.Open();
         var data = new ReportData(db);
         var gothenburg = await data.OrganisationAsync("Göteborgs Stad", "kommun");
@@ -69,7 +84,6 @@ internal static class ExportScenario
             await data.TargetAsync(Dimension.Sector, code, share, isExample: true);
 
         await new ReportRecomputer(db, new ReportBuilder(db), Store(db)).RecomputeAsync(all: true);
-        return database;
     }
 
     public static SnapshotStore Store(AnalyticsDbContext db) => new(db, FixedClock.SampleDay);

@@ -66,10 +66,10 @@ public sealed class ForecastDisclosureTests
         (forecast.Low, forecast.Expected, forecast.High).ShouldBe((25, 30, 35));
     }
 
-    [Fact]
-    public async Task The_forecast_of_a_planned_event_in_the_database_passes_disclosure()
+    [Theory, DatabaseProviders]
+    public async Task The_forecast_of_a_planned_event_in_the_database_passes_disclosure(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using (var db = database.Open())
         {
             await TurnoutData.WriteHeldAsync(db, events: 24, perEvent: 40, TurnoutData.Signal);

@@ -5,15 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Analytics.Reporting.Tests.Forecast;
 
-public sealed class ForecastReaderTests : IAsyncLifetime
+public sealed class ForecastReaderTests(ProviderDatabases databases) : IClassFixture<ProviderDatabases>
 {
     private static readonly DisclosureControl Control = new(new DisclosureOptions { K = 5 });
     private readonly FixedClock _clock = new(TurnoutData.Now);
-    private TestDatabase _database = null!;
-
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync("sqlite");
-
-    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     private ForecastReader Reader(Data.AnalyticsDbContext db)
     {
@@ -23,29 +18,30 @@ public sealed class ForecastReaderTests : IAsyncLifetime
     }
 
     /// <summary>Trains a version and stores the planned events' forecasts, as the weekly job does.</summary>
-    private async Task TrainAsync()
+    private async Task TrainAsync(TestDatabase database)
     {
-        await using var db = _database.Open();
+        await using var db = database.Open();
         var version = await new ForecastTrainer(db, new TurnoutHistory(db), new ForecastSettings(), _clock).TrainAsync(CancellationToken.None);
         await new ForecastSnapshots(db, new TurnoutHistory(db), new LoadedModels()).WritePlannedAsync(version, TurnoutData.Now, CancellationToken.None);
     }
 
-    [Fact]
-    public async Task A_planned_event_is_forecast_from_registrations_imported_after_the_last_training()
+    [Theory, DatabaseProviders]
+    public async Task A_planned_event_is_forecast_from_registrations_imported_after_the_last_training(string provider)
     {
-        await using (var db = _database.Open())
+        var database = await databases.EmptyAsync(provider);
+        await using (var db = database.Open())
         {
             await TurnoutData.WriteHeldAsync(db, events: 24, perEvent: 40, TurnoutData.Signal);
             await TurnoutData.WritePlannedAsync(db, "planned", TurnoutData.People("k", 10, "kommun"));
         }
-        await TrainAsync();
-        await using (var db = _database.Open())
+        await TrainAsync(database);
+        await using (var db = database.Open())
         {
             var ev = await db.Events.SingleAsync(e => e.Slug == "planned");
             await new ReportData(db).AddAsync(ev, TurnoutData.People("r", 8, "region"));
         }
 
-        await using var read = _database.Open();
+        await using var read = database.Open();
         var shown = (await Reader(read).ReadAsync("planned", CancellationToken.None)).ShouldNotBeNull();
         var stored = (await new ForecastSnapshots(read, new TurnoutHistory(read), new LoadedModels()).ReadAsync("planned", CancellationToken.None))!.Value;
 
@@ -56,19 +52,20 @@ public sealed class ForecastReaderTests : IAsyncLifetime
         stored.Figures.Registered.ShouldBe(10);
     }
 
-    [Fact]
-    public async Task The_planned_events_are_read_together_and_only_those_asked_for()
+    [Theory, DatabaseProviders]
+    public async Task The_planned_events_are_read_together_and_only_those_asked_for(string provider)
     {
-        await using (var db = _database.Open())
+        var database = await databases.EmptyAsync(provider);
+        await using (var db = database.Open())
         {
             await TurnoutData.WriteHeldAsync(db, events: 24, perEvent: 40, TurnoutData.Signal);
             await TurnoutData.WritePlannedAsync(db, "planned", TurnoutData.People("k", 10, "kommun"));
             var other = await new ReportData(db).EventAsync("other", new DateTime(2026, 12, 10, 17, 0, 0));
             await new ReportData(db).AddAsync(other, TurnoutData.People("o", 3, "stat"));
         }
-        await TrainAsync();
+        await TrainAsync(database);
 
-        await using var read = _database.Open();
+        await using var read = database.Open();
         var forecasts = await Reader(read).ReadPlannedAsync(["planned", "other", "held-00"], CancellationToken.None);
 
         forecasts.Keys.ShouldBe(["planned", "other"], ignoreOrder: true);
@@ -78,27 +75,29 @@ public sealed class ForecastReaderTests : IAsyncLifetime
         forecasts["other"].Forecast.Expected.ShouldBeNull();
     }
 
-    [Fact]
-    public async Task A_held_event_shows_the_forecast_stored_before_it_and_none_without_one()
+    [Theory, DatabaseProviders]
+    public async Task A_held_event_shows_the_forecast_stored_before_it_and_none_without_one(string provider)
     {
-        await using (var db = _database.Open())
+        var database = await databases.EmptyAsync(provider);
+        await using (var db = database.Open())
         {
             await TurnoutData.WriteHeldAsync(db, events: 24, perEvent: 40, TurnoutData.Signal);
             await TurnoutData.WritePlannedAsync(db, "planned", TurnoutData.People("k", 10, "kommun"));
         }
-        await TrainAsync();
+        await TrainAsync(database);
 
-        await using var read = _database.Open();
+        await using var read = database.Open();
         (await Reader(read).ReadAsync("held-00", CancellationToken.None)).ShouldBeNull();
         (await Reader(read).ReadAsync("no-such-event", CancellationToken.None)).ShouldBeNull();
     }
 
-    [Fact]
-    public async Task Before_the_first_training_there_is_no_forecast()
+    [Theory, DatabaseProviders]
+    public async Task Before_the_first_training_there_is_no_forecast(string provider)
     {
-        await using (var db = _database.Open()) await TurnoutData.WritePlannedAsync(db, "planned", TurnoutData.People("k", 10, "kommun"));
+        var database = await databases.EmptyAsync(provider);
+        await using (var db = database.Open()) await TurnoutData.WritePlannedAsync(db, "planned", TurnoutData.People("k", 10, "kommun"));
 
-        await using var read = _database.Open();
+        await using var read = database.Open();
         (await Reader(read).ReadAsync("planned", CancellationToken.None)).ShouldBeNull();
         (await Reader(read).ReadPlannedAsync(["planned"], CancellationToken.None)).ShouldBeEmpty();
     }
