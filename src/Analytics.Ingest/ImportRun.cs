@@ -284,6 +284,7 @@ internal sealed partial class ImportRun(AnalyticsDbContext db, AttendeeKeyHasher
                     continue;
                 }
                 if (DimensionFor(question) is not { } dimension || mapper.Category(dimension, target) is not { } code) continue;
+                if (mapper.HasSynonym(dimension, code, answer)) continue;
                 var category = await db.TaxonomyCategories.SingleOrDefaultAsync(c => c.Dimension == dimension.Code() && c.Code == code, cancellationToken);
                 if (category is not null && !Split(category.Synonyms).Any(s => TextKey.Of(s) == TextKey.Of(answer)))
                     category.Synonyms = Append(category.Synonyms, answer.Trim(), MaxSynonyms);

@@ -13,10 +13,11 @@ namespace Analytics.Ingest.Mapping;
 public sealed class AnswerMapper
 {
     private readonly Dictionary<(Dimension, string), string> _categories = [];
+    private readonly HashSet<(Dimension Dimension, string Code, string Key)> _synonyms = [];
     private readonly Dictionary<string, Organisation> _organisations = [];
     private readonly Dictionary<int, Organisation> _byId = [];
 
-    // Organisation names and aliases normalised once per process, not once per file: at a million participations a
+    // Names, synonyms and aliases normalised once per process, not once per file: at a million participations a
     // bulk import of 20,000 lists normalised 5,000 organisations' names for each 50-row list. The key is a pure function
     // of the text, so the memo can never be stale; it is cleared if it grows past what any catalogue needs.
     private static readonly ConcurrentDictionary<string, string> NameKeys = new(StringComparer.Ordinal);
@@ -29,8 +30,10 @@ public sealed class AnswerMapper
         {
             if (!DimensionNames.TryParse(category.Dimension, out var dimension)) continue;
             string[] names = [category.Code, category.NameSv, category.NameEn, .. (category.Synonyms ?? "").Split('|')];
-            foreach (var name in names.Select(TextKey.Of).Where(n => n.Length > 0))
+            foreach (var name in names.Select(NameKey).Where(n => n.Length > 0))
                 mapper._categories.TryAdd((dimension, name), category.Code);
+            foreach (var synonym in (category.Synonyms ?? "").Split('|').Select(NameKey).Where(n => n.Length > 0))
+                mapper._synonyms.Add((dimension, category.Code, synonym));
         }
         // Untracked: tracking thousands of organisations per file cost more than the file's rows. ImportRun attaches only
         // the ones its rows point at.
@@ -56,6 +59,12 @@ public sealed class AnswerMapper
         if (NameKeys.Count >= MaxNameKeys) NameKeys.Clear();
         return NameKeys[name] = TextKey.Of(name);
     }
+
+    /// <summary>
+    /// Whether the category already lists the answer among its synonyms, as loaded: then an import need not read the
+    /// category to add it (one query per mapped answer per file, the same answers in every file of a bulk import).
+    /// </summary>
+    public bool HasSynonym(Dimension dimension, string code, string answer) => _synonyms.Contains((dimension, code, TextKey.Of(answer)));
 
     /// <summary>The category code an answer means, or null when it matches none.</summary>
     public string? Category(Dimension dimension, string answer)

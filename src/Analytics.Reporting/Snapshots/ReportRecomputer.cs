@@ -17,14 +17,51 @@ public sealed class ReportRecomputer(AnalyticsDbContext db, ReportBuilder builde
         // Two queries decide what is stale, however many scopes there are: the reconcile runs every 15 minutes.
         var current = await CurrentVersionsAsync(cancellationToken);
         var stored = all ? [] : await snapshots.StoredVersionsAsync(cancellationToken);
+        var stale = current.Where(s => all || !stored.TryGetValue(s.Scope, out var storedVersion) || storedVersion != s.Version).ToList();
+        if (stale.Count == 0) return 0;
+        if (stale.Count == 1)
+        {
+            await RecomputeAsync(stale[0].Scope, cancellationToken);
+            return 1;
+        }
+
+        // Many scopes: their rows are read once for all of them (ReportBuilder.BuildManyAsync) and written in batches.
+        // The versions above were read before the rows, so a change that lands meanwhile leaves its scopes stale, not lost.
+        var versions = stale.ToDictionary(s => s.Scope, s => s.Version);
+        var batch = new List<(ReportFigures Figures, long DataVersion)>();
+        var batchLength = 0L;
         var computed = 0;
-        foreach (var (scope, version) in current)
-            if (all || !stored.TryGetValue(scope, out var storedVersion) || storedVersion != version)
+        await foreach (var figures in builder.BuildManyAsync([.. stale.Select(s => s.Scope)], cancellationToken))
+        {
+            batch.Add((figures, versions[figures.Scope]));
+            // Ties and organisations make most of a snapshot's size: a batch holds some MB, not a whole run's networks.
+            batchLength += 1 + (figures.Reach?.TieGraph?.Ties.Count ?? 0) + (figures.Find("organisation")?.Tallies.Count ?? 0);
+            if (batch.Count >= 200 || batchLength >= 100_000)
             {
-                await RecomputeAsync(scope, cancellationToken);
-                computed++;
+                computed += await SaveAsync(batch, cancellationToken);
+                batch.Clear();
+                batchLength = 0;
             }
-        return computed;
+        }
+        return computed + await SaveAsync(batch, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes a batch, except scopes that retention froze while they were computed (their rows may have gone before they
+    /// were read): one query finds whether anything is purged at all, which in a normal run it is not.
+    /// </summary>
+    private async Task<int> SaveAsync(List<(ReportFigures Figures, long DataVersion)> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0) return 0;
+        var kept = batch;
+        if (await db.Events.AnyAsync(e => e.PurgedAtUtc != null, cancellationToken))
+        {
+            kept = [];
+            foreach (var scope in batch)
+                if (!await snapshots.IsFrozenAsync(scope.Figures.Scope, cancellationToken)) kept.Add(scope);
+        }
+        await snapshots.SaveManyAsync(kept, cancellationToken);
+        return kept.Count;
     }
 
     /// <summary>Recomputes one scope. The version is read first, so a change that lands meanwhile leaves it stale, not lost.</summary>

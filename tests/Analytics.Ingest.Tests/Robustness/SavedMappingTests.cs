@@ -59,6 +59,22 @@ public class SavedMappingTests
     }
 
     [Theory, DatabaseProviders]
+    public async Task Keeps_a_synonym_once_however_many_files_bring_the_same_mapping(string provider)
+    {
+        await using var database = await SampleDatabase.CreateAsync(provider, FirstEvent, SecondEvent, ThirdEvent);
+        var respelled = ImportMapping.Parse("""
+            { "values": { "sector": { "KOMMUNAL  verksamhet ": "kommun" } } }
+            """);
+
+        await ImportAsync(database, FirstEvent, KommunalAndGu(1), KommunAndGu);
+        await ImportAsync(database, SecondEvent, ListOf(101, ("Kommunal verksamhet", "Lerums kommun")), KommunAndGu);
+        await ImportAsync(database, ThirdEvent, ListOf(201, ("Kommunal verksamhet", "Lerums kommun")), respelled);
+
+        var synonyms = await database.QueryAsync(db => db.TaxonomyCategories.Where(c => c.Dimension == "sector" && c.Code == "kommun").Select(c => c.Synonyms).SingleAsync());
+        synonyms!.Split('|').Count(s => TextKey.Of(s) == "kommunal verksamhet").ShouldBe(1);
+    }
+
+    [Theory, DatabaseProviders]
     public async Task Refuses_a_mapping_that_points_at_a_category_or_organisation_that_does_not_exist(string provider)
     {
         await using var database = await SampleDatabase.CreateAsync(provider, FirstEvent);
