@@ -3,16 +3,12 @@ using Analytics.Testing;
 
 namespace Analytics.Cli.Tests.Forecast;
 
-public sealed class ForecastCommandsTests : IDisposable
+public sealed class ForecastCommandsTests
 {
-    private readonly CliSandbox _cli = new();
-
-    public void Dispose() => _cli.Dispose();
-
-    private async Task ArrangeAsync()
+    private static async Task ArrangeAsync(CliSandbox cli)
     {
-        await _cli.SucceedsAsync("db", "migrate");
-        await using var db = _cli.OpenDatabase();
+        await cli.SucceedsAsync("db", "migrate");
+        await using var db = cli.OpenDatabase();
         await TurnoutData.WriteHeldAsync(db, events: 24, perEvent: 40, TurnoutData.Signal);
         await TurnoutData.WritePlannedAsync(db, "planned",
         [
@@ -21,12 +17,13 @@ public sealed class ForecastCommandsTests : IDisposable
         ]);
     }
 
-    [Fact]
-    public async Task Forecast_event_json_has_the_protected_forecast_and_the_evaluation_of_its_version()
+    [Theory, DatabaseProviders]
+    public async Task Forecast_event_json_has_the_protected_forecast_and_the_evaluation_of_its_version(string provider)
     {
-        await ArrangeAsync();
+        await using var cli = await CliSandbox.CreateAsync(provider);
+        await ArrangeAsync(cli);
 
-        var run = await _cli.SucceedsAsync("forecast", "event", "planned", "--format", "json");
+        var run = await cli.SucceedsAsync("forecast", "event", "planned", "--format", "json");
 
         using var document = JsonDocument.Parse(run.Out);
         var forecast = document.RootElement.GetProperty("forecast");
@@ -64,26 +61,28 @@ public sealed class ForecastCommandsTests : IDisposable
                 bin.GetProperty("count").GetInt32().ShouldNotBeInRange(1, 4);
     }
 
-    [Fact]
-    public async Task Forecast_train_stores_a_new_version_each_time()
+    [Theory, DatabaseProviders]
+    public async Task Forecast_train_stores_a_new_version_each_time(string provider)
     {
-        await ArrangeAsync();
+        await using var cli = await CliSandbox.CreateAsync(provider);
+        await ArrangeAsync(cli);
 
-        await _cli.SucceedsAsync("forecast", "train");
-        var second = await _cli.SucceedsAsync("forecast", "train");
+        await cli.SucceedsAsync("forecast", "train");
+        var second = await cli.SucceedsAsync("forecast", "train");
 
         using var document = JsonDocument.Parse(second.Out);
         document.RootElement.GetProperty("version").GetInt32().ShouldBe(2);
-        await using var db = _cli.OpenDatabase();
+        await using var db = cli.OpenDatabase();
         db.ForecastModels.Count().ShouldBe(2);
     }
 
-    [Fact]
-    public async Task An_unknown_event_is_a_sentence_and_exit_code_1()
+    [Theory, DatabaseProviders]
+    public async Task An_unknown_event_is_a_sentence_and_exit_code_1(string provider)
     {
-        await ArrangeAsync();
+        await using var cli = await CliSandbox.CreateAsync(provider);
+        await ArrangeAsync(cli);
 
-        var run = await _cli.RunAsync("forecast", "event", "no-such-event");
+        var run = await cli.RunAsync("forecast", "event", "no-such-event");
 
         run.ExitCode.ShouldBe(1);
         run.Error.ShouldContain("There is no event “no-such-event”");

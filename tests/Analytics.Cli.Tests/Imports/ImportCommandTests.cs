@@ -1,33 +1,27 @@
 using System.Text;
 using System.Text.Json;
+using Analytics.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Analytics.Cli.Tests.Imports;
 
-public sealed class ImportCommandTests : IDisposable
+public sealed class ImportCommandTests
 {
-    private readonly CliSandbox _cli = new();
-
-    public void Dispose() => _cli.Dispose();
-
-    private async Task CreateFirstMeetingAsync()
+    private static async Task CreateFirstMeetingAsync(CliSandbox cli)
     {
-        await _cli.SucceedsAsync("db", "migrate");
-        await _cli.SucceedsAsync("events", "add", SampleData.FirstMeeting, "--title", "Första mötet", "--starts", "2026-03-23T17:00",
+        await cli.SucceedsAsync("db", "migrate");
+        await cli.SucceedsAsync("events", "add", SampleData.FirstMeeting, "--title", "Första mötet", "--starts", "2026-03-23T17:00",
             "--municipality", "1480");
     }
 
-    private Task<CliRun> ImportAsync(params string[] options) =>
-        _cli.RunAsync(["import", SampleData.FirstMeetingFile, "--event", SampleData.FirstMeeting, .. options]);
+    private static Task<CliRun> ImportAsync(CliSandbox cli, params string[] options) =>
+        cli.RunAsync(["import", SampleData.FirstMeetingFile, "--event", SampleData.FirstMeeting, .. options]);
 
-    private Task<CliRun> ReportAsync() => _cli.SucceedsAsync("report", "event", SampleData.FirstMeeting, "--format", "json");
+    private static Task<CliRun> ReportAsync(CliSandbox cli) => cli.SucceedsAsync("report", "event", SampleData.FirstMeeting, "--format", "json");
 
-    /// <summary>Each kind of file the importer refuses whole, as an organiser might have it on disk.</summary>
-    public static TheoryData<string> RefusedFiles => ["empty", "binary", "header only", "unknown columns"];
-
-    private string WriteRefusedFile(string kind)
+    private static string WriteRefusedFile(CliSandbox cli, string kind)
     {
-        var path = Path.Combine(_cli.DataFolder, $"{kind.Replace(' ', '-')}.csv");
+        var path = Path.Combine(cli.DataFolder, $"{kind.Replace(' ', '-')}.csv");
         switch (kind)
         {
             case "empty":
@@ -46,15 +40,20 @@ public sealed class ImportCommandTests : IDisposable
         return path;
     }
 
+    /// <summary>Each kind of file the importer refuses whole, as an organiser might have it on disk.</summary>
     [Theory]
-    [MemberData(nameof(RefusedFiles))]
-    public async Task A_file_it_cannot_import_exits_1_with_a_sentence_and_leaves_the_database_unchanged(string kind)
+    [DatabaseProviders("empty")]
+    [DatabaseProviders("binary")]
+    [DatabaseProviders("header only")]
+    [DatabaseProviders("unknown columns")]
+    public async Task A_file_it_cannot_import_exits_1_with_a_sentence_and_leaves_the_database_unchanged(string provider, string kind)
     {
-        await CreateFirstMeetingAsync();
-        var before = await _cli.DatabaseContentsAsync();
-        var path = WriteRefusedFile(kind);
+        await using var cli = await CliSandbox.CreateAsync(provider);
+        await CreateFirstMeetingAsync(cli);
+        var before = await cli.DatabaseContentsAsync();
+        var path = WriteRefusedFile(cli, kind);
 
-        var run = await _cli.RunAsync("import", path, "--event", SampleData.FirstMeeting);
+        var run = await cli.RunAsync("import", path, "--event", SampleData.FirstMeeting);
 
         run.ExitCode.ShouldBe(1, run.ToString());
         run.Error.ShouldStartWith("Import refused, nothing was saved: ");
@@ -62,69 +61,74 @@ public sealed class ImportCommandTests : IDisposable
         run.Error.TrimEnd().ShouldEndWith(".");
         run.Error.ShouldNotContain("   at ");
         run.Out.ShouldBeEmpty();
-        (await _cli.DatabaseContentsAsync()).ShouldBe(before);
+        (await cli.DatabaseContentsAsync()).ShouldBe(before);
     }
 
-    [Fact]
-    public async Task Importing_into_an_unknown_event_exits_1_says_how_to_create_it_and_changes_nothing()
+    [Theory, DatabaseProviders]
+    public async Task Importing_into_an_unknown_event_exits_1_says_how_to_create_it_and_changes_nothing(string provider)
     {
-        await CreateFirstMeetingAsync();
-        var before = await _cli.DatabaseContentsAsync();
+        await using var cli = await CliSandbox.CreateAsync(provider);
+        await CreateFirstMeetingAsync(cli);
+        var before = await cli.DatabaseContentsAsync();
 
-        var run = await _cli.RunAsync("import", SampleData.FirstMeetingFile, "--event", "inget-sadant-evenemang");
+        var run = await cli.RunAsync("import", SampleData.FirstMeetingFile, "--event", "inget-sadant-evenemang");
 
         run.ExitCode.ShouldBe(1);
         run.Error.ShouldStartWith("Import refused, nothing was saved: ");
         run.Error.ShouldContain("There is no event “inget-sadant-evenemang”. Create it first");
         run.Error.ShouldContain("analytics events add inget-sadant-evenemang");
-        (await _cli.DatabaseContentsAsync()).ShouldBe(before);
+        (await cli.DatabaseContentsAsync()).ShouldBe(before);
     }
 
-    [Fact]
-    public async Task Importing_a_missing_file_exits_1_with_a_sentence_and_changes_nothing()
+    [Theory, DatabaseProviders]
+    public async Task Importing_a_missing_file_exits_1_with_a_sentence_and_changes_nothing(string provider)
     {
-        await CreateFirstMeetingAsync();
-        var before = await _cli.DatabaseContentsAsync();
+        await using var cli = await CliSandbox.CreateAsync(provider);
+        await CreateFirstMeetingAsync(cli);
+        var before = await cli.DatabaseContentsAsync();
 
-        var run = await _cli.RunAsync("import", Path.Combine(_cli.DataFolder, "saknas.csv"), "--event", SampleData.FirstMeeting);
+        var run = await cli.RunAsync("import", Path.Combine(cli.DataFolder, "saknas.csv"), "--event", SampleData.FirstMeeting);
 
         run.ExitCode.ShouldBe(1);
         run.Error.ShouldContain("There is no file");
         run.Error.ShouldContain("saknas.csv; nothing was imported.");
-        (await _cli.DatabaseContentsAsync()).ShouldBe(before);
+        (await cli.DatabaseContentsAsync()).ShouldBe(before);
     }
 
     [Fact]
     public async Task Importing_without_an_event_is_a_usage_error_in_english()
     {
-        await CreateFirstMeetingAsync();
+        using var cli = new CliSandbox();
+        await CreateFirstMeetingAsync(cli);
 
-        var run = await _cli.RunAsync("import", SampleData.FirstMeetingFile);
+        var run = await cli.RunAsync("import", SampleData.FirstMeetingFile);
 
         run.ExitCode.ShouldBe(2);
         run.Error.ShouldContain("Name the event to import into with --event SLUG");
     }
 
     [Theory]
-    [InlineData("meetup")]
-    [InlineData("csv")]
-    public async Task A_kind_names_a_family_of_formats_or_how_the_file_is_stored(string kind)
+    [DatabaseProviders("meetup")]
+    [DatabaseProviders("csv")]
+    public async Task A_kind_names_a_family_of_formats_or_how_the_file_is_stored(string provider, string kind)
     {
-        await CreateFirstMeetingAsync();
+        await using var cli = await CliSandbox.CreateAsync(provider);
+        await CreateFirstMeetingAsync(cli);
 
-        var run = await ImportAsync("--kind", kind, "--dry-run", "--json");
+        var run = await ImportAsync(cli, "--kind", kind, "--dry-run", "--json");
 
         run.ExitCode.ShouldBe(0, run.ToString());
         using var document = JsonDocument.Parse(run.Out);
         document.RootElement.GetProperty("kind").GetString().ShouldBe("meetup");
     }
 
-    [Fact]
-    public async Task A_kind_that_does_not_fit_the_file_is_refused_naming_its_first_row()
+    [Theory, DatabaseProviders]
+    public async Task A_kind_that_does_not_fit_the_file_is_refused_naming_its_first_row(string provider)
     {
-        await CreateFirstMeetingAsync();
+        await using var cli = await CliSandbox.CreateAsync(provider);
+        await CreateFirstMeetingAsync(cli);
 
-        var run = await ImportAsync("--kind", "meetup-pro");
+        var run = await ImportAsync(cli, "--kind", "meetup-pro");
 
         run.ExitCode.ShouldBe(1, run.ToString());
         run.Error.ShouldStartWith("Import refused, nothing was saved: ");
@@ -132,13 +136,14 @@ public sealed class ImportCommandTests : IDisposable
         run.Error.ShouldContain("User ID");
     }
 
-    [Fact]
-    public async Task Json_output_is_the_import_result_with_every_row_accounted_for()
+    [Theory, DatabaseProviders]
+    public async Task Json_output_is_the_import_result_with_every_row_accounted_for(string provider)
     {
-        await CreateFirstMeetingAsync();
+        await using var cli = await CliSandbox.CreateAsync(provider);
+        await CreateFirstMeetingAsync(cli);
         var expected = MeetupCounts.Of(SampleData.FirstMeetingFile);
 
-        var run = await ImportAsync("--kind", "meetup", "--json");
+        var run = await ImportAsync(cli, "--kind", "meetup", "--json");
 
         run.ExitCode.ShouldBe(0, run.ToString());
         using var document = JsonDocument.Parse(run.Out);
@@ -153,16 +158,17 @@ public sealed class ImportCommandTests : IDisposable
         run.Out.ShouldNotContain("\\u00"); // å, ä and ö stay readable
     }
 
-    [Fact]
-    public async Task The_summary_in_english_accounts_for_every_row_column_and_unmapped_value()
+    [Theory, DatabaseProviders]
+    public async Task The_summary_in_english_accounts_for_every_row_column_and_unmapped_value(string provider)
     {
-        await CreateFirstMeetingAsync();
-        var preview = await ImportAsync("--dry-run", "--json");
+        await using var cli = await CliSandbox.CreateAsync(provider);
+        await CreateFirstMeetingAsync(cli);
+        var preview = await ImportAsync(cli, "--dry-run", "--json");
         using var document = JsonDocument.Parse(preview.Out);
         var result = document.RootElement;
         var unmapped = result.GetProperty("unmapped").EnumerateArray().ToList();
 
-        var run = await ImportAsync();
+        var run = await ImportAsync(cli);
 
         run.ExitCode.ShouldBe(0, run.ToString());
         run.Out.ShouldStartWith($"Imported {Path.GetFileName(SampleData.FirstMeetingFile)} (meetup) into {SampleData.FirstMeeting}.");
@@ -184,49 +190,52 @@ public sealed class ImportCommandTests : IDisposable
         run.Error.ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task Importing_the_same_file_twice_reports_already_imported_and_changes_nothing()
+    [Theory, DatabaseProviders]
+    public async Task Importing_the_same_file_twice_reports_already_imported_and_changes_nothing(string provider)
     {
-        await CreateFirstMeetingAsync();
-        (await ImportAsync()).ExitCode.ShouldBe(0);
-        var before = await ReportAsync();
+        await using var cli = await CliSandbox.CreateAsync(provider);
+        await CreateFirstMeetingAsync(cli);
+        (await ImportAsync(cli)).ExitCode.ShouldBe(0);
+        var before = await ReportAsync(cli);
 
-        var again = await ImportAsync();
+        var again = await ImportAsync(cli);
 
         again.ExitCode.ShouldBe(0, again.ToString());
         again.Out.ShouldContain("was already imported into 2026-03-23-forsta-motet");
         again.Out.ShouldContain("nothing changed");
-        (await ReportAsync()).Out.ShouldBe(before.Out);
-        await using var db = _cli.OpenDatabase();
+        (await ReportAsync(cli)).Out.ShouldBe(before.Out);
+        await using var db = cli.OpenDatabase();
         (await db.ImportBatches.CountAsync()).ShouldBe(1);
     }
 
-    [Fact]
-    public async Task Dry_run_leaves_the_database_unchanged()
+    [Theory, DatabaseProviders]
+    public async Task Dry_run_leaves_the_database_unchanged(string provider)
     {
-        await CreateFirstMeetingAsync();
-        var before = await _cli.DatabaseContentsAsync();
+        await using var cli = await CliSandbox.CreateAsync(provider);
+        await CreateFirstMeetingAsync(cli);
+        var before = await cli.DatabaseContentsAsync();
 
-        var run = await ImportAsync("--dry-run");
+        var run = await ImportAsync(cli, "--dry-run");
 
         run.ExitCode.ShouldBe(0, run.ToString());
         run.Out.ShouldContain("Dry run of");
         run.Out.ShouldContain("nothing was saved");
         run.Out.ShouldNotContain("reports:");
-        (await _cli.DatabaseContentsAsync()).ShouldBe(before);
-        var real = await ImportAsync("--json");
+        (await cli.DatabaseContentsAsync()).ShouldBe(before);
+        var real = await ImportAsync(cli, "--json");
         using var document = JsonDocument.Parse(real.Out);
         document.RootElement.GetProperty("alreadyImported").GetBoolean().ShouldBeFalse();
     }
 
-    [Fact]
-    public async Task A_committed_import_brings_the_event_report_up_to_date_at_once()
+    [Theory, DatabaseProviders]
+    public async Task A_committed_import_brings_the_event_report_up_to_date_at_once(string provider)
     {
-        await CreateFirstMeetingAsync();
+        await using var cli = await CliSandbox.CreateAsync(provider);
+        await CreateFirstMeetingAsync(cli);
 
-        var run = await ImportAsync();
+        var run = await ImportAsync(cli);
 
         run.Out.ShouldMatch(@"reports: [1-9]\d* recomputed");
-        (await _cli.SucceedsAsync("recompute")).Out.ShouldStartWith("Recomputed the stale reports: 0 of");
+        (await cli.SucceedsAsync("recompute")).Out.ShouldStartWith("Recomputed the stale reports: 0 of");
     }
 }

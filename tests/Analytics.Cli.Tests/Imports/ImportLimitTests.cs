@@ -1,3 +1,5 @@
+using Analytics.Testing;
+
 namespace Analytics.Cli.Tests.Imports;
 
 /// <summary>Tests that set environment variables, which every command line run in the process reads: they run alone.</summary>
@@ -5,20 +7,16 @@ namespace Analytics.Cli.Tests.Imports;
 public sealed class EnvironmentVariables;
 
 [Collection(nameof(EnvironmentVariables))]
-public sealed class ImportLimitTests : IDisposable
+public sealed class ImportLimitTests
 {
     private const string MaxRows = "ANALYTICS_Import__MaxRows";
 
-    private readonly CliSandbox _cli = new();
-
-    public void Dispose() => _cli.Dispose();
-
-    private async Task<CliRun> ImportWithMaxRowsAsync(string maxRows)
+    private static async Task<CliRun> ImportWithMaxRowsAsync(CliSandbox cli, string maxRows)
     {
         Environment.SetEnvironmentVariable(MaxRows, maxRows);
         try
         {
-            return await _cli.RunAsync("import", SampleData.FirstMeetingFile, "--event", SampleData.FirstMeeting);
+            return await cli.RunAsync("import", SampleData.FirstMeetingFile, "--event", SampleData.FirstMeeting);
         }
         finally
         {
@@ -26,29 +24,31 @@ public sealed class ImportLimitTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task A_file_over_the_configured_row_limit_exits_1_with_a_sentence_and_changes_nothing()
+    [Theory, DatabaseProviders]
+    public async Task A_file_over_the_configured_row_limit_exits_1_with_a_sentence_and_changes_nothing(string provider)
     {
-        await _cli.SucceedsAsync("db", "migrate");
-        await _cli.SucceedsAsync("events", "add", SampleData.FirstMeeting, "--title", "Första mötet", "--starts", "2026-03-23T17:00");
-        var before = await _cli.DatabaseContentsAsync();
+        await using var cli = await CliSandbox.CreateAsync(provider);
+        await cli.SucceedsAsync("db", "migrate");
+        await cli.SucceedsAsync("events", "add", SampleData.FirstMeeting, "--title", "Första mötet", "--starts", "2026-03-23T17:00");
+        var before = await cli.DatabaseContentsAsync();
 
-        var run = await ImportWithMaxRowsAsync("50");
+        var run = await ImportWithMaxRowsAsync(cli, "50");
 
         run.ExitCode.ShouldBe(1, run.ToString());
         run.Error.ShouldStartWith("Import refused, nothing was saved: ");
         run.Error.ShouldContain("50");
         run.Error.ShouldContain("Import:MaxRows");
         run.Out.ShouldBeEmpty();
-        (await _cli.DatabaseContentsAsync()).ShouldBe(before);
+        (await cli.DatabaseContentsAsync()).ShouldBe(before);
     }
 
     [Fact]
     public async Task A_row_limit_that_is_not_a_number_is_a_configuration_error()
     {
-        await _cli.SucceedsAsync("db", "migrate");
+        using var cli = new CliSandbox();
+        await cli.SucceedsAsync("db", "migrate");
 
-        var run = await ImportWithMaxRowsAsync("många");
+        var run = await ImportWithMaxRowsAsync(cli, "många");
 
         run.ExitCode.ShouldBe(2, run.ToString());
         run.Error.ShouldContain("Import:MaxRows");

@@ -1,61 +1,31 @@
 using System.Text.Json;
-using Npgsql;
+using Analytics.Testing;
 
 namespace Analytics.Cli.Tests.Postgres;
 
 /// <summary>
-/// The same verbs against a real PostgreSQL server, when ANALYTICS_TEST_POSTGRES names one (CI starts it). Each test
-/// creates its own database on that server and drops it afterwards.
+/// The verbs end to end against a real PostgreSQL server, when ANALYTICS_TEST_POSTGRES names one (CI starts it). The
+/// tests of each verb run on it too (<see cref="DatabaseProvidersAttribute"/>); this one checks what only a server
+/// database shows: the command line names the engine and the database it uses.
 /// </summary>
-public sealed class PostgresTests : IAsyncLifetime
+public sealed class PostgresTests
 {
-    private static readonly string? Server = Environment.GetEnvironmentVariable("ANALYTICS_TEST_POSTGRES");
-    private readonly string _database = $"analytics_cli_{Guid.NewGuid():N}";
-    private CliSandbox? _cli;
-
-    private CliSandbox Cli => _cli ?? throw new InvalidOperationException("No PostgreSQL server configured.");
-
-    public async Task InitializeAsync()
-    {
-        if (string.IsNullOrWhiteSpace(Server)) return;
-        await ExecuteAsync($"CREATE DATABASE \"{_database}\"");
-        var connection = new NpgsqlConnectionStringBuilder(Server) { Database = _database }.ConnectionString;
-        _cli = new CliSandbox("--provider", "postgres", "--connection", connection);
-        // A server database has no embedded key file of its own; the sandbox gives one, as Privacy:KeyFile would.
-        _cli.WriteKeyFile();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_cli is null) return;
-        _cli.Dispose();
-        NpgsqlConnection.ClearAllPools();
-        await ExecuteAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
-    }
-
-    private static async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
     [SkippableFact]
     public async Task Migrate_import_and_report_work_on_postgres()
     {
-        Skip.If(string.IsNullOrWhiteSpace(Server), "ANALYTICS_TEST_POSTGRES is not set.");
+        Skip.If(TestDatabase.PostgresServer is null, $"{TestDatabase.PostgresVariable} is not set.");
+        await using var cli = await CliSandbox.CreateAsync("postgres");
         var expected = MeetupCounts.Of(SampleData.FirstMeetingFile);
 
-        var migrate = await Cli.SucceedsAsync("db", "migrate");
-        await Cli.SucceedsAsync("events", "add", SampleData.FirstMeeting, "--title", "Första mötet", "--starts", "2026-03-23T17:00",
+        var migrate = await cli.SucceedsAsync("db", "migrate");
+        await cli.SucceedsAsync("events", "add", SampleData.FirstMeeting, "--title", "Första mötet", "--starts", "2026-03-23T17:00",
             "--municipality", "1480");
-        await Cli.SucceedsAsync("import", SampleData.FirstMeetingFile, "--kind", "meetup", "--event", SampleData.FirstMeeting, "--json");
-        var again = await Cli.SucceedsAsync("import", SampleData.FirstMeetingFile, "--event", SampleData.FirstMeeting);
-        var run = await Cli.SucceedsAsync("report", "event", SampleData.FirstMeeting, "--format", "json");
+        await cli.SucceedsAsync("import", SampleData.FirstMeetingFile, "--kind", "meetup", "--event", SampleData.FirstMeeting, "--json");
+        var again = await cli.SucceedsAsync("import", SampleData.FirstMeetingFile, "--event", SampleData.FirstMeeting);
+        var run = await cli.SucceedsAsync("report", "event", SampleData.FirstMeeting, "--format", "json");
 
-        migrate.Out.ShouldContain($"postgres, ");
-        migrate.Out.ShouldContain($"database {_database}");
+        migrate.Out.ShouldContain("postgres, ");
+        migrate.Out.ShouldContain($"database {cli.DatabaseName}");
         again.Out.ShouldContain("was already imported");
         using var document = JsonDocument.Parse(run.Out);
         var participants = document.RootElement.GetProperty("participants");

@@ -3,29 +3,26 @@ using Analytics.Testing;
 
 namespace Analytics.Cli.Tests.Reports;
 
-public sealed class ReportCommandsTests : IDisposable
+public sealed class ReportCommandsTests
 {
-    private readonly CliSandbox _cli = new();
-
-    public void Dispose() => _cli.Dispose();
-
-    private async Task ImportFirstMeetingAsync()
+    private static async Task ImportFirstMeetingAsync(CliSandbox cli)
     {
-        await _cli.SucceedsAsync("db", "migrate");
-        await _cli.SucceedsAsync("events", "add", SampleData.FirstMeeting, "--title", "Första mötet: One Team Gov Västsverige",
+        await cli.SucceedsAsync("db", "migrate");
+        await cli.SucceedsAsync("events", "add", SampleData.FirstMeeting, "--title", "Första mötet: One Team Gov Västsverige",
             "--starts", "2026-03-23T17:00", "--municipality", "1480");
-        var import = await _cli.SucceedsAsync("import", SampleData.FirstMeetingFile, "--kind", "meetup", "--event", SampleData.FirstMeeting, "--json");
+        var import = await cli.SucceedsAsync("import", SampleData.FirstMeetingFile, "--kind", "meetup", "--event", SampleData.FirstMeeting, "--json");
         using var result = JsonDocument.Parse(import.Out);
         result.RootElement.GetProperty("rowsAccepted").GetInt32().ShouldBeGreaterThan(0);
     }
 
-    [Fact]
-    public async Task Event_report_json_has_the_headcounts_of_the_sample_file_and_hides_every_small_cell()
+    [Theory, DatabaseProviders]
+    public async Task Event_report_json_has_the_headcounts_of_the_sample_file_and_hides_every_small_cell(string provider)
     {
-        await ImportFirstMeetingAsync();
+        await using var cli = await CliSandbox.CreateAsync(provider);
+        await ImportFirstMeetingAsync(cli);
         var expected = MeetupCounts.Of(SampleData.FirstMeetingFile);
 
-        var run = await _cli.SucceedsAsync("report", "event", SampleData.FirstMeeting, "--format", "json");
+        var run = await cli.SucceedsAsync("report", "event", SampleData.FirstMeeting, "--format", "json");
 
         using var document = JsonDocument.Parse(run.Out);
         var report = document.RootElement;
@@ -66,26 +63,28 @@ public sealed class ReportCommandsTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task Report_out_writes_the_same_document_to_a_file()
+    [Theory, DatabaseProviders]
+    public async Task Report_out_writes_the_same_document_to_a_file(string provider)
     {
-        await ImportFirstMeetingAsync();
-        var printed = await _cli.SucceedsAsync("report", "event", SampleData.FirstMeeting, "--format", "json");
-        var file = Path.Combine(_cli.DataFolder, "report.json");
+        await using var cli = await CliSandbox.CreateAsync(provider);
+        await ImportFirstMeetingAsync(cli);
+        var printed = await cli.SucceedsAsync("report", "event", SampleData.FirstMeeting, "--format", "json");
+        var file = Path.Combine(cli.DataFolder, "report.json");
 
-        var written = await _cli.SucceedsAsync("report", "event", SampleData.FirstMeeting, "--format", "json", "--out", file);
+        var written = await cli.SucceedsAsync("report", "event", SampleData.FirstMeeting, "--format", "json", "--out", file);
 
         written.Out.ShouldContain(file);
         (await File.ReadAllTextAsync(file)).Trim().ShouldBe(printed.Out.Trim());
     }
 
-    [Fact]
-    public async Task Quarter_report_covers_the_events_of_that_quarter()
+    [Theory, DatabaseProviders]
+    public async Task Quarter_report_covers_the_events_of_that_quarter(string provider)
     {
-        await ImportFirstMeetingAsync();
+        await using var cli = await CliSandbox.CreateAsync(provider);
+        await ImportFirstMeetingAsync(cli);
         var expected = MeetupCounts.Of(SampleData.FirstMeetingFile);
 
-        var run = await _cli.SucceedsAsync("report", "quarter", "2026Q1", "--format", "json");
+        var run = await cli.SucceedsAsync("report", "quarter", "2026Q1", "--format", "json");
 
         using var document = JsonDocument.Parse(run.Out);
         document.RootElement.GetProperty("scope").GetProperty("kind").GetString().ShouldBe("quarter");
@@ -93,14 +92,15 @@ public sealed class ReportCommandsTests : IDisposable
         document.RootElement.GetProperty("participants").GetProperty("attended").GetInt32().ShouldBe(expected.Attended);
     }
 
-    [Fact]
-    public async Task Unknown_event_and_a_quarter_without_events_are_refused_with_a_sentence()
+    [Theory, DatabaseProviders]
+    public async Task Unknown_event_and_a_quarter_without_events_are_refused_with_a_sentence(string provider)
     {
-        await _cli.SucceedsAsync("db", "migrate");
+        await using var cli = await CliSandbox.CreateAsync(provider);
+        await cli.SucceedsAsync("db", "migrate");
 
-        var unknownEvent = await _cli.RunAsync("report", "event", "finns-inte", "--format", "json");
-        var emptyQuarter = await _cli.RunAsync("report", "quarter", "2031Q2", "--format", "json");
-        var notAQuarter = await _cli.RunAsync("report", "quarter", "2031Q7", "--format", "json");
+        var unknownEvent = await cli.RunAsync("report", "event", "finns-inte", "--format", "json");
+        var emptyQuarter = await cli.RunAsync("report", "quarter", "2031Q2", "--format", "json");
+        var notAQuarter = await cli.RunAsync("report", "quarter", "2031Q7", "--format", "json");
 
         unknownEvent.ExitCode.ShouldBe(1);
         unknownEvent.Error.ShouldContain("There is no event “finns-inte”");
@@ -110,14 +110,15 @@ public sealed class ReportCommandsTests : IDisposable
         notAQuarter.Error.ShouldContain("“2031Q7” is not a quarter");
     }
 
-    [Fact]
-    public async Task Event_report_as_xlsx_is_the_event_workbook_in_english_written_to_the_out_file()
+    [Theory, DatabaseProviders]
+    public async Task Event_report_as_xlsx_is_the_event_workbook_in_english_written_to_the_out_file(string provider)
     {
-        await ImportFirstMeetingAsync();
+        await using var cli = await CliSandbox.CreateAsync(provider);
+        await ImportFirstMeetingAsync(cli);
         var expected = MeetupCounts.Of(SampleData.FirstMeetingFile);
-        var path = Path.Combine(_cli.DataFolder, "report.xlsx");
+        var path = Path.Combine(cli.DataFolder, "report.xlsx");
 
-        var run = await _cli.SucceedsAsync("report", "event", SampleData.FirstMeeting, "--format", "xlsx", "--out", path);
+        var run = await cli.SucceedsAsync("report", "event", SampleData.FirstMeeting, "--format", "xlsx", "--out", path);
 
         run.Out.ShouldContain(path);
         using var file = XlsxFile.Open(await File.ReadAllBytesAsync(path));
@@ -129,13 +130,14 @@ public sealed class ReportCommandsTests : IDisposable
         SmallCounts.InWorkbook(file, k: 5).ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task Quarter_report_as_xlsx_is_the_steering_pack()
+    [Theory, DatabaseProviders]
+    public async Task Quarter_report_as_xlsx_is_the_steering_pack(string provider)
     {
-        await ImportFirstMeetingAsync();
-        var path = Path.Combine(_cli.DataFolder, "pack.xlsx");
+        await using var cli = await CliSandbox.CreateAsync(provider);
+        await ImportFirstMeetingAsync(cli);
+        var path = Path.Combine(cli.DataFolder, "pack.xlsx");
 
-        await _cli.SucceedsAsync("report", "quarter", "2026Q1", "--format", "xlsx", "--out", path);
+        await cli.SucceedsAsync("report", "quarter", "2026Q1", "--format", "xlsx", "--out", path);
 
         using var file = XlsxFile.Open(await File.ReadAllBytesAsync(path));
         file.SheetNames.ShouldBe(["Summary", "Trends", "Sector", "Profession", "Organisation", "Reach", "Balance", "Events", "Method"]);
@@ -147,24 +149,26 @@ public sealed class ReportCommandsTests : IDisposable
     [Fact]
     public async Task Xlsx_without_an_out_file_is_a_usage_error_since_a_workbook_is_binary()
     {
-        await ImportFirstMeetingAsync();
+        using var cli = new CliSandbox();
+        await ImportFirstMeetingAsync(cli);
 
-        var run = await _cli.RunAsync("report", "event", SampleData.FirstMeeting, "--format", "xlsx");
+        var run = await cli.RunAsync("report", "event", SampleData.FirstMeeting, "--format", "xlsx");
 
         run.ExitCode.ShouldBe(2);
         run.Error.ShouldContain("give --out FILE");
         run.Out.ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task Csv_report_prints_the_tables_to_standard_output_and_writes_them_to_a_file_with_a_byte_order_mark()
+    [Theory, DatabaseProviders]
+    public async Task Csv_report_prints_the_tables_to_standard_output_and_writes_them_to_a_file_with_a_byte_order_mark(string provider)
     {
-        await ImportFirstMeetingAsync();
+        await using var cli = await CliSandbox.CreateAsync(provider);
+        await ImportFirstMeetingAsync(cli);
         var expected = MeetupCounts.Of(SampleData.FirstMeetingFile);
-        var path = Path.Combine(_cli.DataFolder, "report.csv");
+        var path = Path.Combine(cli.DataFolder, "report.csv");
 
-        var printed = await _cli.SucceedsAsync("report", "event", SampleData.FirstMeeting, "--format", "csv");
-        await _cli.SucceedsAsync("report", "event", SampleData.FirstMeeting, "--format", "csv", "--out", path);
+        var printed = await cli.SucceedsAsync("report", "event", SampleData.FirstMeeting, "--format", "csv");
+        await cli.SucceedsAsync("report", "event", SampleData.FirstMeeting, "--format", "csv", "--out", path);
 
         printed.Out.ShouldStartWith("The event\r\nItem,Value\r\n");
         printed.Out.ShouldContain($"Registered,{expected.Registered}\r\n");
@@ -175,13 +179,14 @@ public sealed class ReportCommandsTests : IDisposable
         System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).TrimEnd().ShouldBe(printed.Out.TrimEnd());
     }
 
-    [Fact]
-    public async Task Recompute_counts_the_stale_snapshots_and_all_with_all()
+    [Theory, DatabaseProviders]
+    public async Task Recompute_counts_the_stale_snapshots_and_all_with_all(string provider)
     {
-        await ImportFirstMeetingAsync();
+        await using var cli = await CliSandbox.CreateAsync(provider);
+        await ImportFirstMeetingAsync(cli);
 
-        var stale = await _cli.SucceedsAsync("recompute");
-        var all = await _cli.SucceedsAsync("recompute", "--all");
+        var stale = await cli.SucceedsAsync("recompute");
+        var all = await cli.SucceedsAsync("recompute", "--all");
 
         // The import already recomputed: the event, its quarter and all time.
         stale.Out.ShouldContain("Recomputed the stale reports: 0 of 3");
