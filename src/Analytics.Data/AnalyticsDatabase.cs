@@ -18,7 +18,9 @@ public static class AnalyticsDatabase
                 break;
             case DatabaseProvider.SqlServer:
                 // No retrying execution strategy: imports run in their own transaction, which such a strategy refuses.
-                builder.UseSqlServer(connectionString);
+                // A list in a query goes as one JSON parameter, as in EF 8 and 9: EF 10's default of one parameter per value
+                // passes SQL Server's 2,100-parameter limit on lists such as every event's slug at a million participations.
+                builder.UseSqlServer(connectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
                 break;
             case DatabaseProvider.Postgres:
                 builder.UseNpgsql(connectionString);

@@ -37,9 +37,12 @@ public sealed record JobSettings
     /// <summary>
     /// Jobs:DistributedLockTimeout (PostgreSQL). The report jobs' shared lock is a row that a killed worker cannot delete;
     /// after this long it counts as abandoned. Keep it above the longest full recompute, since a live holder does not renew
-    /// it. SQL Server's locks end with their session and need no timeout.
+    /// it: a job waiting for the lock deletes one older than this, and the holder then fails and is retried from the start.
+    /// 30 minutes is several times a full recompute at a million participations (70 s of CPU, 7 minutes on a loaded
+    /// machine); the price is that a killed worker's lock can hold report jobs back that long. SQL Server's locks end
+    /// with their session and need no timeout.
     /// </summary>
-    public TimeSpan DistributedLockTimeout { get; init; } = TimeSpan.FromMinutes(10);
+    public TimeSpan DistributedLockTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Jobs:QueuePollInterval, how often an idle server looks for new jobs; Hangfire's default when unset.</summary>
     public TimeSpan? QueuePollInterval { get; init; }

@@ -12,7 +12,8 @@ public static class DatabaseStartup
     /// <summary>
     /// The embedded default migrates itself and, when empty, loads the sample data through the ordinary import, so a
     /// first run shows real numbers. A production database is migrated with `analytics db migrate` instead, once, before
-    /// any node starts: web nodes and workers never migrate it, so several of them can start at the same moment.
+    /// any node starts: web nodes and workers never migrate it, so several of them can start at the same moment. The one
+    /// exception is `Seed:OnEmpty` on a server database, for a single demo node: that node migrates and seeds it itself.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {

@@ -26,7 +26,7 @@ public sealed class ProductionSettingsTests
         jobs.Queues.ShouldBe(JobQueues.All);
         jobs.WorkerCount.ShouldBeNull();
         jobs.InvisibilityTimeout.ShouldBe(TimeSpan.FromMinutes(5));
-        jobs.DistributedLockTimeout.ShouldBe(TimeSpan.FromMinutes(10));
+        jobs.DistributedLockTimeout.ShouldBe(TimeSpan.FromMinutes(30));
         var postgres = AnalyticsJobStorage.PostgresOptions(jobs, installSchema: false);
         postgres.PrepareSchemaIfNecessary.ShouldBeFalse("servers never install Hangfire's schema; `analytics db migrate` does");
         postgres.UseSlidingInvisibilityTimeout.ShouldBeTrue("a live server keeps its long jobs");
@@ -36,11 +36,11 @@ public sealed class ProductionSettingsTests
     public void Job_settings_are_read_from_configuration_and_a_mistake_is_one_sentence()
     {
         var jobs = JobSettings.From(Configuration(("Jobs:Server", "false"), ("Jobs:WorkerCount", "4"), ("Jobs:Queues", "default"),
-            ("Jobs:InvisibilityTimeout", "00:00:30"), ("Jobs:DistributedLockTimeout", "00:30:00"), ("Jobs:ServerName", "worker-1")));
+            ("Jobs:InvisibilityTimeout", "00:00:30"), ("Jobs:DistributedLockTimeout", "00:45:00"), ("Jobs:ServerName", "worker-1")));
 
         (jobs.Server, jobs.WorkerCount, jobs.ServerName).ShouldBe((false, 4, "worker-1"));
         jobs.Queues.ShouldBe(["default"]);
-        (jobs.InvisibilityTimeout, jobs.DistributedLockTimeout).ShouldBe((TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(30)));
+        (jobs.InvisibilityTimeout, jobs.DistributedLockTimeout).ShouldBe((TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(45)));
         Should.Throw<ConfigurationProblem>(() => JobSettings.From(Configuration(("Jobs:InvisibilityTimeout", "5 min")))).Message.ShouldContain("hh:mm:ss");
         Should.Throw<ConfigurationProblem>(() => JobSettings.From(Configuration(("Jobs:Queues", "imports")))).Message.ShouldContain("imports");
     }
@@ -59,6 +59,28 @@ public sealed class ProductionSettingsTests
         options.ForwardLimit.ShouldBe(1);
         Should.Throw<ConfigurationProblem>(() => new ServiceCollection().AddProxyHeaders(Configuration(("ForwardedHeaders:KnownProxies", "proxy.example.se"))))
             .Message.ShouldContain("proxy.example.se");
+    }
+
+    [Theory]
+    [InlineData("10.0.0.5", true)]       // the named proxy
+    [InlineData("10.1.200.3", true)]     // inside a named network
+    [InlineData("10.9.9.9", false)]      // anyone else: a client choosing its own address to escape the rate limits
+    [InlineData("203.0.113.7", false)]
+    public async Task A_forwarded_client_address_and_scheme_count_only_when_a_named_proxy_sends_them(string sender, bool trusted)
+    {
+        var options = new ServiceCollection().AddProxyHeaders(Configuration(
+                ("ForwardedHeaders:KnownProxies:0", "10.0.0.5"), ("ForwardedHeaders:KnownNetworks", "10.1.0.0/16")))
+            .BuildServiceProvider().GetRequiredService<IOptions<ForwardedHeadersOptions>>();
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Connection.RemoteIpAddress = IPAddress.Parse(sender);
+        context.Request.Scheme = "http";
+        context.Request.Headers["X-Forwarded-For"] = "198.51.100.20";
+        context.Request.Headers["X-Forwarded-Proto"] = "https";
+
+        await new ForwardedHeadersMiddleware(_ => Task.CompletedTask, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, options).Invoke(context);
+
+        context.Connection.RemoteIpAddress!.ToString().ShouldBe(trusted ? "198.51.100.20" : sender);
+        context.Request.Scheme.ShouldBe(trusted ? "https" : "http");
     }
 
     [Fact]
