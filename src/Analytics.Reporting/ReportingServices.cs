@@ -1,6 +1,7 @@
 using System.Globalization;
 using Analytics.Core.Disclosure;
 using Analytics.Data.Configuration;
+using Analytics.Reporting.Charts;
 using Analytics.Reporting.Exports;
 using Analytics.Reporting.Figures;
 using Analytics.Reporting.Snapshots;
@@ -20,6 +21,8 @@ public static class ReportingServices
         services.AddScoped<ReportRecomputer>();
         // One per process: protected reports by snapshot row, shared by every request (see ReportCache).
         services.AddSingleton<ReportCache>();
+        // One per process as well: charts drawn from those reports, by the same revisions (see ChartCache).
+        services.AddSingleton<ChartCache>();
         services.AddScoped<ReportReader>();
         services.AddScoped<ExportReader>();
         services.AddScoped<SteeringPackStore>();

@@ -5,6 +5,7 @@
 #   tests/Analytics.Benchmarks/run.sh                     # 10,000, 100,000 and 1,000,000 participations
 #   tests/Analytics.Benchmarks/run.sh 10000 100000        # the sizes given; the largest also gets the extra runs
 #   BENCH_REUSE=1 tests/Analytics.Benchmarks/run.sh 1000000  # keep an ingested database, measure from recompute on
+#   BENCH_REUSE=1 BENCH_SKIP_RECOMPUTE=1 tests/Analytics.Benchmarks/run.sh 1000000  # a recomputed database: exports and dashboard only
 #
 # Needs sqlite3 and wrk (Debian: apt-get install -y sqlite3 wrk). Works in $BENCH_WORK (default /tmp/otg-bench), which
 # ends up holding the generated files, one SQLite database per size, and results.tsv: one line per measured command
@@ -78,12 +79,14 @@ for N in "${SIZES[@]}"; do
     measure sqlite3-import "$N" "baseline: .import of the same lists" sqlite3 "$WORK/import-$N.db" < "$WORK/import-$N.sql" > "$WORK/import-$N.out"
   fi
 
+  [ "${BENCH_SKIP_RECOMPUTE:-0}" = 1 ] && continue
   measure recompute-all "$N" "analytics recompute --all" "${ANALYTICS[@]}" recompute --all --data-folder "$DATA" > "$WORK/recompute-$N.txt"
   measure sqlite3-group-by "$N" "baseline: recompute-group-by.sql" sqlite3 "$DATA/analytics.db" \
     < "$ROOT/tests/Analytics.Benchmarks/baselines/recompute-group-by.sql" > "$WORK/group-by-$N.out"
 done
 
 N=$LARGEST DATA=$WORK/data-$LARGEST
+if [ "${BENCH_SKIP_RECOMPUTE:-0}" != 1 ]; then
 echo "== one more event into $N participations: only its scopes are recomputed"
 ONE=$WORK/one-event
 "${ANALYTICS[@]}" generate --out "$ONE" --participations 60 --events 1 --organisations 5 --seed 99 > /dev/null
@@ -93,6 +96,7 @@ SLUG=bench-one-more-event
 measure import-one-event "$N" "analytics import of one 60-row list, with its recompute" \
   "${ANALYTICS[@]}" import "$LIST" --event "$SLUG" --mapping "$ONE/mapping.json" --data-folder "$DATA" > "$WORK/import-one-event.txt"
 measure recompute-stale "$N" "analytics recompute: nothing stale" "${ANALYTICS[@]}" recompute --data-folder "$DATA" > "$WORK/recompute-stale.txt"
+fi
 
 echo "== exports at $N participations"
 QUARTER=2025Q2

@@ -129,7 +129,11 @@ public sealed class ProtectedReach
     public double? ShareOfCoHostedEvents { get; }
     public ProtectedTieNetwork Ties { get; }
 
-    /// <summary>The tie network in full, for its picture; null for snapshots computed before it existed.</summary>
+    /// <summary>
+    /// The tie network, protected, when the figures it was made from carried one: only snapshots stored before the
+    /// network had its own column do. Readers take the network from <c>ReportReader.ReadTieGraphAsync</c>, so this is
+    /// null for every current snapshot.
+    /// </summary>
     public ProtectedTieGraph? TieGraph { get; internal init; }
 
     /// <summary>What was withheld and why, in Swedish.</summary>
@@ -147,25 +151,45 @@ public sealed record ProtectedTieNetwork(int Count, double TotalWeight, double? 
 /// </summary>
 public sealed class ProtectedTieGraph
 {
-    internal ProtectedTieGraph(IReadOnlyList<ProtectedTieNode> nodes, IReadOnlyList<ProtectedTie> ties, bool withheld, string note)
+    internal ProtectedTieGraph(IReadOnlyList<ProtectedTieNode> nodes, IReadOnlyList<ProtectedTie> ties, bool withheld, string note,
+        int? allTies = null)
     {
         Nodes = nodes;
         Ties = ties;
         Withheld = withheld;
         Note = note;
+        AllTies = allTies ?? ties.Count;
     }
 
-    /// <summary>The nodes with at least one tie, sector by sector in the taxonomy's order.</summary>
+    /// <summary>The nodes with at least one tie (in <see cref="Ties"/>), sector by sector in the taxonomy's order.</summary>
     public IReadOnlyList<ProtectedTieNode> Nodes { get; }
 
-    /// <summary>The ties, strongest first.</summary>
+    /// <summary>The ties, strongest first: all of them, or the strongest few (<see cref="Strongest"/>).</summary>
     public IReadOnlyList<ProtectedTie> Ties { get; }
+
+    /// <summary>How many ties the protected network has in all; more than <see cref="Ties"/> holds when only the strongest are kept.</summary>
+    public int AllTies { get; }
 
     /// <summary>True when the network is not shown; Note says why.</summary>
     public bool Withheld { get; }
 
     /// <summary>How the network was protected, or why it is withheld, in the reader's language.</summary>
     public string Note { get; }
+
+    /// <summary>
+    /// The same protected network cut to its <paramref name="count"/> strongest ties and the nodes they join. A large
+    /// network (thousands of organisations) cannot be read as a picture or a table, and drawing it all costs seconds per
+    /// request. Only already protected ties and nodes are kept, so nothing is shown that the whole network would not show;
+    /// <see cref="AllTies"/> keeps the full count, so a reader is told how many weaker ties are left out.
+    /// </summary>
+    public ProtectedTieGraph Strongest(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (Withheld || Ties.Count <= count) return this;
+        var ties = Ties.Take(count).ToList();
+        var tied = ties.SelectMany(t => new[] { t.First, t.Second }).ToHashSet(StringComparer.Ordinal);
+        return new ProtectedTieGraph([.. Nodes.Where(n => tied.Contains(n.Code))], ties, false, Note, AllTies);
+    }
 }
 
 /// <summary>One node of the tie network: a named organisation, or a sector's merged small organisations (Merged).</summary>

@@ -15,7 +15,11 @@ public sealed record ReachFigures(
     double? ShareOfCoHostedEvents,
     TieNetworkFigures Ties)
 {
-    /// <summary>The tie network in full, for its picture; null in snapshots computed before it existed.</summary>
+    /// <summary>
+    /// The tie network in full, as the report builder makes it. It is stored apart from the payload
+    /// (<see cref="ReportSnapshot.TieGraph"/>), so figures read back from a snapshot carry it only when the snapshot was
+    /// stored before the network had its own column; null otherwise.
+    /// </summary>
     public TieGraphFigures? TieGraph { get; init; }
 }
 

@@ -6,10 +6,16 @@ namespace Analytics.Reporting.Charts;
 
 /// <summary>
 /// A drawn chart with its accessible name (Title) and a plain-text summary of what it shows (Description). The same
-/// chart is written as inline SVG for the page and as PNG for download.
+/// chart is written as inline SVG for the page and as PNG for download. Each output is rendered once and kept, so a chart
+/// kept in a <see cref="ChartCache"/> costs nothing on the next request; rendering is serialised, since a ScottPlot
+/// plot lays itself out while it renders and may be shared by requests at once.
 /// </summary>
 public sealed partial class Chart(Plot plot, int width, int height, string title, string description)
 {
+    private readonly Lock _rendering = new();
+    private readonly Dictionary<(string Id, string? DescribedBy), string> _svgs = [];
+    private byte[]? _png;
+
     public string Title { get; } = title;
     public string Description { get; } = description;
     public int Width { get; } = width;
@@ -22,6 +28,15 @@ public sealed partial class Chart(Plot plot, int width, int height, string title
     /// numbers where that table is not right beside it.
     /// </summary>
     public string Svg(string id, string? describedBy = null)
+    {
+        lock (_rendering)
+        {
+            if (!_svgs.TryGetValue((id, describedBy), out var svg)) _svgs[(id, describedBy)] = svg = RenderSvg(id, describedBy);
+            return svg;
+        }
+    }
+
+    private string RenderSvg(string id, string? describedBy)
     {
         var svg = XElement.Parse(plot.GetSvgXml(Width, Height));
         var ns = svg.Name.Namespace;
@@ -41,7 +56,10 @@ public sealed partial class Chart(Plot plot, int width, int height, string title
         return svg.ToString(SaveOptions.DisableFormatting);
     }
 
-    public byte[] Png() => plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    public byte[] Png()
+    {
+        lock (_rendering) return _png ??= plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
 
     [GeneratedRegex(@"url\(#([^)]+)\)")]
     private static partial Regex UrlReference();

@@ -16,10 +16,14 @@ public sealed record EventExport(EventFacts Event, ProtectedReport Report, Expor
 
 /// <summary>
 /// Everything the quarterly steering pack shows: the quarter's protected report, the quarters before it (oldest first,
-/// ending with this one), and each of its events with its own protected report (null where none is computed yet).
+/// ending with this one), and each of its events with its own protected headcounts and sector breakdown (null where none
+/// is computed yet).
 /// </summary>
 public sealed record QuarterExport(Quarter Quarter, ProtectedReport Report, ExportStamp Stamp, IReadOnlyList<QuarterReport> Trend,
     IReadOnlyList<EventLine> Events);
 
-/// <summary>One event of a quarter and its protected report.</summary>
+/// <summary>
+/// One event of a quarter and its protected report as the pack's table of events needs it: the participants and the
+/// sector breakdown only (ReportReader.ReadHeadlinesAsync), not its other dimensions, subsets, reach or balance.
+/// </summary>
 public sealed record EventLine(EventFacts Event, ProtectedReport? Report);

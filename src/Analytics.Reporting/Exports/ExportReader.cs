@@ -1,5 +1,6 @@
 using Analytics.Core.Events;
 using Analytics.Core.Reports;
+using Analytics.Core.Taxonomies;
 using Analytics.Data;
 using Analytics.Reporting.Snapshots;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,8 @@ public sealed class ExportReader(AnalyticsDbContext db, ReportReader reports)
         if (facts.Count == 0) return null;
         var scope = ReportScope.ForQuarter(quarter);
         if (await reports.ReadAsync(scope, cancellationToken) is not { } published) return null;
-        var events = await reports.ReadManyAsync(ReportScope.EventKind, [.. facts.Select(f => f.Slug)], cancellationToken);
+        // The table of events shows each event's headcounts and its effective number of sectors only (SteeringPackSheets.Events).
+        var events = await reports.ReadHeadlinesAsync(ReportScope.EventKind, [.. facts.Select(f => f.Slug)], [Dimension.Sector.Code()], cancellationToken);
         var trend = await reports.ReadTrendAsync(quarter, TrendQuarters, cancellationToken);
         return new QuarterExport(quarter, published.Report, await StampAsync(scope, published, cancellationToken), trend,
             [.. facts.Select(f => new EventLine(f, events.GetValueOrDefault(f.Slug)))]);

@@ -28,7 +28,7 @@ public sealed class ReportReader(SnapshotStore snapshots, DisclosureControl disc
                 (report, stamp) = (Keep(stored, Report, disclosure.Protect), stored.Stamp!);
             }
         }
-        return new PublishedReport(report, stamp.ComputedAtUtc, await snapshots.IsStaleAsync(scope, stamp, cancellationToken));
+        return new PublishedReport(report, stamp.ComputedAtUtc, await snapshots.IsStaleAsync(scope, stamp, cancellationToken)) { Revision = stamp.Revision };
     }
 
     /// <summary>
@@ -52,7 +52,8 @@ public sealed class ReportReader(SnapshotStore snapshots, DisclosureControl disc
         }
         if (within.Refusal is { } why) return new FilteredReport(null, why);
         var stale = await snapshots.IsStaleAsync(view, viewStamp, cancellationToken);
-        return new FilteredReport(new PublishedReport(within.Report!, viewStamp.ComputedAtUtc, stale), null);
+        // The report is made from the view's row alone (the parent decides only whether it is refused), so it carries that row's revision.
+        return new FilteredReport(new PublishedReport(within.Report!, viewStamp.ComputedAtUtc, stale) { Revision = viewStamp.Revision }, null);
     }
 
     /// <summary>
@@ -66,13 +67,36 @@ public sealed class ReportReader(SnapshotStore snapshots, DisclosureControl disc
         var stored = await ProtectedAsync(ReportScope.QuarterKind, null, Public, disclosure.ProtectPublic, cancellationToken);
         return [.. stored.Select(s => (Ok: Quarter.TryParse(s.Key, out var q), Quarter: q, s.Value))
             .Where(s => s.Ok && s.Quarter.EndUtc <= nowUtc).OrderBy(s => s.Quarter.StartUtc)
-            .Select(s => new QuarterReport(s.Quarter, s.Value))];
+            .Select(s => new QuarterReport(s.Quarter, s.Value.Report) { Revision = s.Value.Revision })];
     }
 
     /// <summary>The stored reports of the given scopes of one kind (the events of a list), protected, by scope key.</summary>
     public async Task<IReadOnlyDictionary<string, ProtectedReport>> ReadManyAsync(string kind, IReadOnlyCollection<string> keys,
         CancellationToken cancellationToken = default) =>
-        await ProtectedAsync(kind, keys, Report, disclosure.Protect, cancellationToken);
+        (await ProtectedAsync(kind, keys, Report, disclosure.Protect, cancellationToken)).ToDictionary(r => r.Key, r => r.Value.Report);
+
+    /// <summary>
+    /// The headcounts and the breakdowns of <paramref name="dimensions"/> of the given scopes of one kind (the events of a
+    /// quarter's table), protected, by scope key: each report has the participants and those dimensions, protected exactly
+    /// as in the whole report (each breakdown is protected on its own), and no subsets, reach or balance. Reads only the
+    /// payloads' heads (<see cref="SnapshotStore.LoadHeadsAsync"/>): at a million participations a quarter has 1,700 events.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, ProtectedReport>> ReadHeadlinesAsync(string kind, IReadOnlyCollection<string> keys,
+        IReadOnlyCollection<string> dimensions, CancellationToken cancellationToken = default)
+    {
+        ReportFigures Head(ReportFigures figures) => figures with { Breakdowns = [.. figures.Breakdowns.Where(b => dimensions.Contains(b.Dimension))] };
+        var output = $"headline {string.Join(",", dimensions.Order(StringComparer.Ordinal))}";
+        var reports = new Dictionary<string, ProtectedReport>();
+        var stamps = cache is null ? null : await snapshots.StampsAsync(kind, keys, cancellationToken);
+        var missing = new List<string>();
+        foreach (var key in keys)
+            if (stamps?.GetValueOrDefault(key) is { } stamp && cache!.Find<ProtectedReport>(stamp.Id, stamp.Revision, output) is { } cached) reports[key] = cached;
+            else missing.Add(key);
+        if (missing.Count > 0)
+            foreach (var (key, stored) in await snapshots.LoadHeadsAsync(kind, missing, cancellationToken))
+                reports[key] = Keep(stored, output, figures => disclosure.Protect(Head(figures)));
+        return reports;
+    }
 
     /// <summary>
     /// A quarter and up to <paramref name="previous"/> quarters before it, oldest first, each read from its own snapshot
@@ -83,30 +107,38 @@ public sealed class ReportReader(SnapshotStore snapshots, DisclosureControl disc
         var quarters = new List<Quarter> { quarter };
         while (quarters.Count <= previous) quarters.Insert(0, quarters[0].Previous);
         var stored = await ProtectedAsync(ReportScope.QuarterKind, [.. quarters.Select(q => q.ToString())], Report, disclosure.Protect, cancellationToken);
-        return [.. quarters.Where(q => stored.ContainsKey(q.ToString())).Select(q => new QuarterReport(q, stored[q.ToString()]))];
+        return [.. quarters.Where(q => stored.ContainsKey(q.ToString())).Select(q => new QuarterReport(q, stored[q.ToString()].Report) { Revision = stored[q.ToString()].Revision })];
     }
 
     /// <summary>
-    /// The scope's organisation tie network, protected for its picture and table (<see cref="DisclosureControl.Protect(TieGraphFigures, int)"/>).
-    /// Only the reach page draws it, so it is stored and read apart from the report; null without a snapshot or a network.
+    /// The scope's organisation tie network, protected for its picture and table (<see cref="DisclosureControl.Protect(TieGraphFigures, int)"/>),
+    /// whole or cut to its <paramref name="strongest"/> ties (<see cref="ProtectedTieGraph.Strongest"/>). Only the reach
+    /// page draws it, so it is stored and read apart from the report; null without a snapshot or a network.
     /// </summary>
-    public async Task<ProtectedTieGraph?> ReadTieGraphAsync(ReportScope scope, CancellationToken cancellationToken = default)
+    public async Task<ProtectedTieGraph?> ReadTieGraphAsync(ReportScope scope, int? strongest = null, CancellationToken cancellationToken = default)
     {
         var stamp = (await snapshots.StampsAsync(scope.Kind, [scope.Key], cancellationToken)).GetValueOrDefault(scope.Key);
         if (stamp is null) return null;
-        if (cache?.Find<ProtectedTieGraph>(stamp.Id, stamp.Revision, Graph) is { } cached) return cached;
+        // Only the cut is kept: at a million participations the whole network of all time is 1.8 million ties.
+        var output = strongest is { } n ? $"{Graph} {n}" : Graph;
+        if (cache?.Find<ProtectedTieGraph>(stamp.Id, stamp.Revision, output) is { } cached) return cached;
+        using var filling = cache is null ? null : await cache.FillingAsync((scope.Kind, scope.Key, output), cancellationToken);
+        if (cache?.Find<ProtectedTieGraph>(stamp.Id, stamp.Revision, output) is { } filled) return filled;
         if (await snapshots.LoadTieGraphAsync(scope, cancellationToken) is not { } stored) return null;
         var graph = disclosure.Protect(stored.Graph, stored.WithProfile);
-        return cache?.Keep(stored.Id, stored.Revision, Graph, graph, stored.Length) ?? graph;
+        if (strongest is { } count) graph = graph.Strongest(count);
+        var size = strongest is { } kept ? Math.Min(stored.Length, 200 * (kept + 1)) : stored.Length;
+        return cache?.Keep(stored.Id, stored.Revision, output, graph, size) ?? graph;
     }
 
-    /// <summary>The protected reports of the given scopes of one kind (all for null): cached where the row is unchanged, the rest read in one query.</summary>
-    private async Task<Dictionary<string, ProtectedReport>> ProtectedAsync(string kind, IReadOnlyCollection<string>? keys, string output,
+    /// <summary>The protected reports of the given scopes of one kind (all for null), with their rows' revisions: cached where the row is unchanged, the rest read in one query.</summary>
+    private async Task<Dictionary<string, Revised>> ProtectedAsync(string kind, IReadOnlyCollection<string>? keys, string output,
         Func<ReportFigures, ProtectedReport> protect, CancellationToken cancellationToken)
     {
         if (cache is null)
-            return (await snapshots.LoadStoredAsync(kind, keys, cancellationToken)).ToDictionary(s => s.Key, s => protect(s.Value.Figures));
-        var reports = new Dictionary<string, ProtectedReport>();
+            return (await snapshots.LoadStoredAsync(kind, keys, cancellationToken))
+                .ToDictionary(s => s.Key, s => new Revised(protect(s.Value.Figures), s.Value.Stamp?.Revision ?? Guid.Empty));
+        var reports = new Dictionary<string, Revised>();
         var stamps = await snapshots.StampsAsync(kind, keys, cancellationToken);
         var missing = Missing();
         if (missing.Count == 0) return reports;
@@ -115,7 +147,7 @@ public sealed class ReportReader(SnapshotStore snapshots, DisclosureControl disc
         missing = Missing();
         if (missing.Count == 0) return reports;
         foreach (var (key, stored) in await snapshots.LoadStoredAsync(kind, missing, cancellationToken))
-            reports[key] = Keep(stored, output, protect);
+            reports[key] = new Revised(Keep(stored, output, protect), stored.Stamp?.Revision ?? Guid.Empty);
         return reports;
 
         List<string> Missing()
@@ -123,11 +155,14 @@ public sealed class ReportReader(SnapshotStore snapshots, DisclosureControl disc
             var left = new List<string>();
             foreach (var (key, stamp) in stamps)
                 if (reports.ContainsKey(key)) continue;
-                else if (cache.Find<ProtectedReport>(stamp.Id, stamp.Revision, output) is { } cached) reports[key] = cached;
+                else if (cache.Find<ProtectedReport>(stamp.Id, stamp.Revision, output) is { } cached) reports[key] = new Revised(cached, stamp.Revision);
                 else left.Add(key);
             return left;
         }
     }
+
+    /// <summary>A protected report and the revision of the row it was made from.</summary>
+    private readonly record struct Revised(ProtectedReport Report, Guid Revision);
 
     private T Keep<T>(StoredFigures stored, string output, Func<ReportFigures, T> protect) where T : class
     {
@@ -143,7 +178,15 @@ public sealed class ReportReader(SnapshotStore snapshots, DisclosureControl disc
 public sealed record FilteredReport(PublishedReport? Published, string? Refusal);
 
 /// <summary>One quarter's protected report, as a point of a trend.</summary>
-public sealed record QuarterReport(Quarter Quarter, ProtectedReport Report);
+public sealed record QuarterReport(Quarter Quarter, ProtectedReport Report)
+{
+    /// <summary>The <see cref="ReportSnapshot.Revision"/> of the row the report was made from (empty when unknown): what caches of drawings from it are keyed by.</summary>
+    public Guid Revision { get; init; }
+}
 
 /// <summary>A protected report, when it was computed, and whether newer data is waiting for a recompute.</summary>
-public sealed record PublishedReport(ProtectedReport Report, DateTime ComputedAtUtc, bool Stale);
+public sealed record PublishedReport(ProtectedReport Report, DateTime ComputedAtUtc, bool Stale)
+{
+    /// <summary>The <see cref="ReportSnapshot.Revision"/> of the row the report was made from (empty when unknown): what caches of drawings from it are keyed by.</summary>
+    public Guid Revision { get; init; }
+}

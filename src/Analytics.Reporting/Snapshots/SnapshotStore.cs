@@ -27,15 +27,6 @@ public sealed class SnapshotStore(AnalyticsDbContext db, TimeProvider clock)
         return snapshot is null ? null : Stored(snapshot);
     }
 
-    /// <summary>The stored figures of the given scopes of one kind, by scope key; scopes without a snapshot are left out.</summary>
-    public async Task<Dictionary<string, ReportFigures>> LoadAsync(string kind, IReadOnlyCollection<string> keys,
-        CancellationToken cancellationToken = default) =>
-        (await LoadStoredAsync(kind, keys, cancellationToken)).ToDictionary(s => s.Key, s => s.Value.Figures);
-
-    /// <summary>Every stored snapshot of one kind, by scope key.</summary>
-    public async Task<Dictionary<string, ReportFigures>> LoadAllAsync(string kind, CancellationToken cancellationToken = default) =>
-        (await LoadStoredAsync(kind, null, cancellationToken)).ToDictionary(s => s.Key, s => s.Value.Figures);
-
     /// <summary>The stored figures, with their stamps, of the given scopes of one kind (all of them for null), by scope key.</summary>
     public async Task<Dictionary<string, StoredFigures>> LoadStoredAsync(string kind, IReadOnlyCollection<string>? keys,
         CancellationToken cancellationToken = default)

@@ -8,6 +8,7 @@ using Analytics.Reporting.Snapshots;
 using Analytics.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Analytics.Web.Pages;
@@ -17,7 +18,7 @@ namespace Analytics.Web.Pages;
 /// against the quarters before it, who came, and the speakers' mix beside the audience's.
 /// </summary>
 public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, TimeProvider clock, IStringLocalizer<SharedResource> localizer,
-    CategoryNames names) : PageModel
+    CategoryNames names, ChartCache chartCache) : PageModel
 {
     /// <summary>How many quarters before the shown one its key figures are set against.</summary>
     public const int PreviousQuarters = 4;
@@ -27,6 +28,15 @@ public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, Time
     public PublishedReport? Report { get; private set; }
     public IReadOnlyList<QuarterReport> Trend { get; private set; } = [];
     public IReadOnlyList<EventSummary> Events { get; private set; } = [];
+
+    /// <summary>
+    /// How many of the quarter's events the overview lists, the newest. At a million participations a quarter has 1,700
+    /// events: listed whole they made the page 1.2 MB and most of its cost. The events page lists them all.
+    /// </summary>
+    public const int EventsListed = 25;
+
+    /// <summary>How many events the quarter has in all.</summary>
+    public int EventCount { get; private set; }
     public PageCharts Charts { get; } = new();
 
     /// <summary>The quarter before the shown one, when it has a report.</summary>
@@ -36,7 +46,11 @@ public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, Time
     {
         await LoadAsync(kvartal, cancellationToken);
         if (Quarter is { } quarter)
-            Events = await EventSummary.ListAsync(db, reports, new EventFilter(quarter), clock.GetUtcNow().UtcDateTime, cancellationToken);
+        {
+            var filter = new EventFilter(quarter);
+            Events = await EventSummary.ListAsync(db, reports, filter, clock.GetUtcNow().UtcDateTime, cancellationToken, EventsListed);
+            EventCount = Events.Count < EventsListed ? Events.Count : await filter.Apply(db.Events).CountAsync(cancellationToken);
+        }
     }
 
     public async Task<IActionResult> OnGetPngAsync(string? kvartal, string? diagram, CancellationToken cancellationToken)
@@ -58,6 +72,8 @@ public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, Time
         Trend = await reports.ReadTrendAsync(quarter, PreviousQuarters, cancellationToken);
         if (Report?.Report is not { } report) return;
 
+        // Drawn from the quarter's report and the trend's, so kept by their revisions (see ChartCache).
+        Charts.CachedIn(chartCache, PageCharts.Key("overview", [Report.Revision, .. Trend.Select(q => q.Revision)]));
         var culture = System.Globalization.CultureInfo.CurrentCulture;
         foreach (var figure in KeyFigure.All)
             Charts.Add($"trend-{figure.Id}", () => Sparkline.Of(Trend, figure.Line(localizer[figure.Name]),

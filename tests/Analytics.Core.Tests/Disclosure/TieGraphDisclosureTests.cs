@@ -81,7 +81,9 @@ public class TieGraphDisclosureTests
 
         typeof(ProtectedTieNode).GetProperties().ShouldAllBe(p => !counts.Contains(p.PropertyType));
         typeof(ProtectedTie).GetProperties().ShouldAllBe(p => !counts.Contains(p.PropertyType));
-        typeof(ProtectedTieGraph).GetProperties().ShouldAllBe(p => !counts.Contains(p.PropertyType));
+        // AllTies counts ties, pairs of nodes the network shows (the count of Ties before the cut), never persons.
+        typeof(ProtectedTieGraph).GetProperties().Where(p => p.Name != nameof(ProtectedTieGraph.AllTies))
+            .ShouldAllBe(p => !counts.Contains(p.PropertyType));
     }
 
     [Fact]
@@ -139,5 +141,29 @@ public class TieGraphDisclosureTests
         var json = JsonSerializer.Serialize(Quarter, JsonSerializerOptions.Web);
 
         JsonSerializer.Deserialize<TieGraphFigures>(json, JsonSerializerOptions.Web).ShouldBe(Quarter);
+    }
+    [Fact]
+    public void Keeps_the_strongest_ties_of_the_protected_network_their_nodes_and_the_count_of_all()
+    {
+        var whole = Control.Protect(Quarter, withProfile: 40);
+
+        var strongest = whole.Strongest(2);
+
+        strongest.Ties.ShouldBe(whole.Ties.Take(2));
+        strongest.AllTies.ShouldBe(whole.Ties.Count);
+        whole.AllTies.ShouldBe(whole.Ties.Count);
+        var tied = strongest.Ties.SelectMany(t => new[] { t.First, t.Second }).ToHashSet();
+        // Only nodes the kept ties join, in the whole network's order, and none the whole network does not show.
+        strongest.Nodes.ShouldBe(whole.Nodes.Where(n => tied.Contains(n.Code)));
+        (strongest.Withheld, strongest.Note).ShouldBe((false, whole.Note));
+        whole.Strongest(whole.Ties.Count).ShouldBeSameAs(whole);
+    }
+
+    [Fact]
+    public void Cuts_a_withheld_network_to_itself()
+    {
+        var withheld = Control.Protect(Quarter, withProfile: 3);
+
+        withheld.Strongest(1).ShouldBeSameAs(withheld);
     }
 }

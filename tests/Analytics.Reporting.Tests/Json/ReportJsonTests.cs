@@ -96,7 +96,7 @@ public class ReportJsonTests
         reach.EnumerateObject().Select(p => p.Name).ShouldBe(
         [
             "organisations", "sectors", "municipalities", "newOrganisations", "returningAttendees", "shareOfCrossSectorEvents",
-            "shareOfCoHostedEvents", "ties", "tieGraph", "note",
+            "shareOfCoHostedEvents", "ties", "note",
         ]);
         (reach.GetProperty("organisations").GetInt32(), reach.GetProperty("returningAttendees").GetInt32()).ShouldBe((12, 20));
         reach.GetProperty("ties").EnumerateObject().Select(p => (p.Name, p.Value.GetDouble()))

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Analytics.Core.Events;
 using Analytics.Core.Reports;
 using Analytics.Reporting.Figures;
+using Analytics.Reporting.Json;
 using Analytics.Reporting.Snapshots;
 using Analytics.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -118,6 +119,34 @@ public class ReportCacheTests
             var recomputed = (await reader.ReadAsync(scope)).ShouldNotBeNull();
             (recomputed.Stale, recomputed.Report.Participants.Attended).ShouldBe((false, 15));
             (await db.ReportSnapshots.AsNoTracking().SingleAsync(s => s.ScopeKind == scope.Kind && s.ScopeKey == scope.Key)).TieGraph.ShouldNotBeNull();
+        }
+    }
+
+    [Theory, DatabaseProviders]
+    public async Task Reads_the_headcounts_and_one_breakdown_of_many_events_as_the_whole_reports_show_them(string provider)
+    {
+        await using var database = await MigratedDatabase.CreateAsync(provider);
+        await ArrangeAsync(database);
+        await using var db = database.Open();
+        foreach (var cache in new[] { null, new ReportCache() })
+        {
+            var reader = new ReportReader(new Recompute(db).Store, Protected.Disclosure, cache);
+
+            var whole = await reader.ReadManyAsync(ReportScope.EventKind, ["januari", "mars", "saknas"]);
+            var heads = await reader.ReadHeadlinesAsync(ReportScope.EventKind, ["januari", "mars", "saknas"], ["sector"]);
+            var again = await reader.ReadHeadlinesAsync(ReportScope.EventKind, ["januari", "mars"], ["sector"]);
+
+            heads.Keys.Order().ShouldBe(["januari", "mars"]);
+            foreach (var (key, head) in heads)
+            {
+                ReportJson.Serialize(head).ShouldNotBeNull();
+                head.Participants.ShouldBe(whole[key].Participants);
+                System.Text.Json.JsonSerializer.Serialize(head.Dimension("sector"))
+                    .ShouldBe(System.Text.Json.JsonSerializer.Serialize(whole[key].Dimension("sector")));
+                head.Dimensions.Keys.ShouldBe(["sector"]);
+                (head.Subsets.Count, head.Balance.Count, head.Reach).ShouldBe((0, 0, null));
+            }
+            if (cache is not null) again["mars"].ShouldBeSameAs(heads["mars"]);
         }
     }
 

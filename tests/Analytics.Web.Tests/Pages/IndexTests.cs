@@ -170,4 +170,46 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
         }
         charts.Select(s => s.Id).ShouldBeUnique();
     }
+
+    [Fact]
+    public async Task Draws_a_chart_anew_when_its_snapshot_is_written_again_and_never_serves_the_older_drawing()
+    {
+        // 2026Q2: a quarter no other test of the collection changes.
+        var client = factory.AdminClient();
+        var before = SectorDescription(await client.GetStringAsync("/?kvartal=2026Q2"));
+        SectorDescription(await client.GetStringAsync("/?kvartal=2026Q2")).ShouldBe(before);
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
+        var snapshot = await db.ReportSnapshots.SingleAsync(s => s.ScopeKind == ReportScope.QuarterKind && s.ScopeKey == "2026Q2");
+        var stored = snapshot.Payload;
+        // As a recompute on another server writes the row: new figures under a new revision.
+        var payload = System.Text.Json.Nodes.JsonNode.Parse(stored)!.AsObject();
+        var sector = payload["breakdowns"]!.AsArray().Single(b => (string?)b!["dimension"] == "sector")!["tallies"]!.AsArray();
+        foreach (var tally in sector)
+        {
+            tally!["count"] = (int)tally["count"]! + 1000;
+            tally["persons"] = (int)tally["persons"]! + 1000;
+        }
+        (snapshot.Payload, snapshot.Revision) = (payload.ToJsonString(), Guid.NewGuid());
+        await db.SaveChangesAsync();
+        try
+        {
+            var after = SectorDescription(await client.GetStringAsync("/?kvartal=2026Q2"));
+
+            after.ShouldNotBe(before);
+        }
+        finally
+        {
+            (snapshot.Payload, snapshot.Revision) = (stored, Guid.NewGuid());
+            await db.SaveChangesAsync();
+        }
+        SectorDescription(await client.GetStringAsync("/?kvartal=2026Q2")).ShouldBe(before);
+
+        static string SectorDescription(string html)
+        {
+            var description = System.Text.RegularExpressions.Regex.Match(html, "<desc id=\"sector-chart-desc\">(.*?)</desc>").Groups[1].Value;
+            description.ShouldNotBeNullOrEmpty();
+            return description;
+        }
+    }
 }

@@ -19,7 +19,8 @@ namespace Analytics.Web.Pages.Events;
 /// mix against the targets with Wilson intervals, and how the figures were protected. Every chart has its table.
 /// </summary>
 public sealed class ReportModel(AnalyticsDbContext db, ReportReader reports, TimeProvider clock, IStringLocalizer<SharedResource> localizer,
-    CategoryNames names, Accounts.EventAccess access, ForecastReader forecasts) : PageModel
+    CategoryNames names, Accounts.EventAccess access, ForecastReader forecasts,
+    ChartCache chartCache) : PageModel
 {
     /// <summary>The dimensions of the mix, in the order shown.</summary>
     public static readonly IReadOnlyList<Dimension> Mix = [Dimension.Sector, Dimension.Profession, Dimension.Organisation, Dimension.Municipality, Dimension.Role];
@@ -66,7 +67,12 @@ public sealed class ReportModel(AnalyticsDbContext db, ReportReader reports, Tim
         Hosts = [.. ev.Hosts.Select(h => h.Organisation!.Name).Order()];
         Planned = ev.StartsAtUtc > clock.GetUtcNow().UtcDateTime;
         Report = await reports.ReadAsync(ReportScope.ForEvent(slug), cancellationToken);
-        if (Report?.Report is { } report) AddCharts(report);
+        if (Report?.Report is { } report)
+        {
+            // Drawn from the event's report alone, so kept by its revision (see ChartCache).
+            Charts.CachedIn(chartCache, PageCharts.Key("event", [Report.Revision]));
+            AddCharts(report);
+        }
         return true;
     }
 

@@ -16,8 +16,18 @@ namespace Analytics.Web.Pages.Reach;
 /// network as a picture with its ties in a table. Read from protected snapshots only.
 /// </summary>
 public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, TimeProvider clock,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer, ChartCache chartCache) : PageModel
 {
+    /// <summary>
+    /// How many of the strongest ties the table lists. At a million participations a quarter's network has thousands of
+    /// organisations and hundreds of thousands of ties: drawn and listed whole it cost 9 s of CPU per request and could
+    /// not be read. The count of the rest is given.
+    /// </summary>
+    public const int TiesListed = 100;
+
+    /// <summary>How many of those the picture draws: beyond about 50 lines the circle is a grey disc.</summary>
+    public const int TiesDrawn = 50;
+
     public const string OrganisationsChartId = "organisationer-over-tid";
     public const string SectorsChartId = "sektorer-over-tid";
     public const string NetworkChartId = "natverk";
@@ -30,8 +40,14 @@ public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, Time
     public string? Refusal { get; private set; }
     public ProtectedReach? Reach => Report?.Report.Reach;
 
-    /// <summary>The period's tie network, read apart from its report: no other page needs it (ReportReader.ReadTieGraphAsync).</summary>
+    /// <summary>
+    /// The period's tie network cut to its <see cref="TiesListed"/> strongest ties, read apart from its report: no other
+    /// page needs it (ReportReader.ReadTieGraphAsync). Its AllTies counts every tie.
+    /// </summary>
     public ProtectedTieGraph? Graph { get; private set; }
+
+    /// <summary>How many ties of the network the table leaves out, the weakest.</summary>
+    public int WeakerTies => Graph is { } graph ? graph.AllTies - graph.Ties.Count : 0;
 
     private readonly PageCharts _charts = new();
     private Dictionary<string, ProtectedTieNode>? _nodes;
@@ -61,7 +77,11 @@ public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, Time
         var read = await Period.ReadAsync(reports, cancellationToken);
         (Report, Refusal) = (read?.Published, read?.Refusal);
         // A refused period shows no network either: the picture is a view of the same people.
-        if (Report is not null) Graph = await reports.ReadTieGraphAsync(Period.Scope, cancellationToken);
+        if (Report is not null) Graph = await reports.ReadTieGraphAsync(Period.Scope, TiesListed, cancellationToken);
+
+        // The trend charts are drawn from the trend's reports, the picture from the period's row (whose revision its
+        // report carries): kept by those revisions (see ChartCache).
+        if (Report is not null) _charts.CachedIn(chartCache, PageCharts.Key("reach", [Report.Revision, .. Trend.Select(q => q.Revision)]));
 
         var culture = CultureInfo.CurrentCulture;
         // Two lines to a chart, so every point's value can be written beside it without overlapping another's.
@@ -78,17 +98,20 @@ public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, Time
                 new TrendLine(localizer["Sektorer"], r => r.Reach?.Sectors),
             ], localizer["Sektorer och kommuner per kvartal"], "N0", culture, QuarterNames.Short));
         }
-        if (Graph is { } graph)
+        if (Graph?.Strongest(TiesDrawn) is { } graph)
             _charts.Add(NetworkChartId, () => TieNetworkChart.Of(graph, localizer["Nätverket mellan organisationerna"], Describe(graph, culture),
                 // In the picture a merged node's hollow mark already says "the others"; its name needs only the sector.
                 node => node.Merged ? localizer["Övriga: {0}", node.SectorLabel] : node.Label));
     }
 
-    /// <summary>What the picture shows, in words: its size and its strongest ties.</summary>
+    /// <summary>What the picture shows, in words: its size, its strongest ties, and how many weaker ones it leaves out.</summary>
     private string Describe(ProtectedTieGraph graph, CultureInfo culture)
     {
         var strongest = graph.Ties.Take(3).Select(t => $"{Node(t.First)?.Label} – {Node(t.Second)?.Label} ({t.Weight.ToString("0.00", culture)})");
-        return localizer["{0} noder i {1} sektorer och {2} band. Starkast: {3}.", graph.Nodes.Count,
-            graph.Nodes.Select(n => n.Sector).Distinct().Count(), graph.Ties.Count, string.Join("; ", strongest)];
+        var described = localizer["{0} noder i {1} sektorer och {2} band. Starkast: {3}.", graph.Nodes.Count,
+            graph.Nodes.Select(n => n.Sector).Distinct().Count(), graph.Ties.Count, string.Join("; ", strongest)].Value;
+        return graph.AllTies > graph.Ties.Count
+            ? $"{described} {localizer["Bilden visar de {0} starkaste av {1} band.", graph.Ties.Count, graph.AllTies.ToString("N0", culture)]}"
+            : described;
     }
 }

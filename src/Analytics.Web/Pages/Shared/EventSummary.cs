@@ -30,11 +30,15 @@ public sealed record EventSummary(string Slug, string Title, DateTime StartsLoca
 {
     public bool OnlineOnly => Online && MunicipalityCode is null;
 
-    /// <summary>The events that pass the filter, newest first, in one query, with their snapshots read in one more.</summary>
+    /// <summary>
+    /// The events that pass the filter, newest first (only the <paramref name="latest"/> newest when given), in one query,
+    /// with their snapshots read in one more.
+    /// </summary>
     public static async Task<IReadOnlyList<EventSummary>> ListAsync(AnalyticsDbContext db, ReportReader reports, EventFilter filter,
-        DateTime nowUtc, CancellationToken cancellationToken)
+        DateTime nowUtc, CancellationToken cancellationToken, int? latest = null)
     {
-        var events = await filter.Apply(db.Events.AsNoTracking()).OrderByDescending(e => e.StartsAtUtc)
+        var ordered = filter.Apply(db.Events.AsNoTracking()).OrderByDescending(e => e.StartsAtUtc).ThenBy(e => e.Slug);
+        var events = await (latest is { } n ? ordered.Take(n) : ordered)
             .Select(e => new { e.Slug, e.Title, e.StartsAtUtc, e.FormatCode, e.MunicipalityCode, e.Online, Hosts = e.Hosts.Select(h => h.Organisation!.Name).ToList() })
             .ToListAsync(cancellationToken);
         var protectedReports = await reports.ReadManyAsync(ReportScope.EventKind, [.. events.Select(e => e.Slug)], cancellationToken);

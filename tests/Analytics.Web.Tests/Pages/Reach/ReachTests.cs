@@ -39,7 +39,17 @@ public sealed class ReachTests(AnalyticsWebFactory factory)
         var html = await factory.AdminClient().GetStringAsync("/rackvidd?kvartal=2026Q4");
 
         html.ShouldContain("<title id=\"natverk-chart-title\">Nätverket mellan organisationerna</title>");
-        html.ShouldContain($"Banden mellan organisationerna ({graph.Ties.Count} st), starkast först");
+        // The sample's autumn has more ties than the table lists: the strongest are listed, and the rest counted.
+        graph.Ties.Count.ShouldBeGreaterThan(Analytics.Web.Pages.Reach.IndexModel.TiesListed);
+        var listed = Analytics.Web.Pages.Reach.IndexModel.TiesListed;
+        html.ShouldContain($"De {listed} starkaste av {graph.Ties.Count} band mellan organisationerna");
+        html.ShouldContain($"och {graph.Ties.Count - listed} svagare band");
+        var table = Regex.Match(html, "<table>.*?</table>", RegexOptions.Singleline).Value;
+        Regex.Matches(table, "<tr>").Count.ShouldBe(listed + 1);
+        var weakestListed = graph.Ties[listed - 1];
+        table.ShouldContain($"<td class=\"num\">{weakestListed.Weight.ToString("0.00", System.Globalization.CultureInfo.GetCultureInfo("sv-SE"))}</td>");
+        // The picture draws fewer still, and says so in its description.
+        html.ShouldContain($"Bilden visar de {Analytics.Web.Pages.Reach.IndexModel.TiesDrawn} starkaste av {graph.Ties.Count} band.");
         var strongest = graph.Ties[0];
         html.ShouldContain($"<td class=\"num\">{strongest.Weight.ToString("0.00", System.Globalization.CultureInfo.GetCultureInfo("sv-SE"))}</td>");
         // A positive index is written +0,65, its "+" encoded as &#x2B;.
