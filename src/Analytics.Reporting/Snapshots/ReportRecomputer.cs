@@ -1,5 +1,6 @@
 using Analytics.Core.Events;
 using Analytics.Core.Reports;
+using Analytics.Core.Taxonomies;
 using Analytics.Data;
 using Analytics.Reporting.Figures;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,7 @@ public sealed class ReportRecomputer(AnalyticsDbContext db, ReportBuilder builde
         {
             batch.Add((figures, versions[figures.Scope]));
             // Ties and organisations make most of a snapshot's size: a batch holds some MB, not a whole run's networks.
-            batchLength += 1 + (figures.Reach?.TieGraph?.Ties.Count ?? 0) + (figures.Find("organisation")?.Tallies.Count ?? 0);
+            batchLength += 1 + (figures.Reach?.TieGraph?.Ties.Count ?? 0) + (figures.Find(Dimension.Organisation.Code())?.Tallies.Count ?? 0);
             if (batch.Count >= 200 || batchLength >= 100_000)
             {
                 computed += await SaveAsync(batch, cancellationToken);

@@ -32,18 +32,34 @@ public sealed record ReportPeriod(Quarter? Quarter, IReadOnlyList<Quarter> Quart
     /// <summary>Null when there are no events at all.</summary>
     public static async Task<ReportPeriod?> ChooseAsync(AnalyticsDbContext db, string? asked, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var starts = await db.Events.Select(e => e.StartsAtUtc).ToListAsync(cancellationToken);
-        if (starts.Count == 0) return null;
-        var quarters = QuartersOf(starts);
+        var quarters = await QuartersWithEventsAsync(db, cancellationToken);
+        if (quarters.Count == 0) return null;
         if (string.Equals(asked, AllTimeKey, StringComparison.OrdinalIgnoreCase)) return new ReportPeriod(null, quarters);
         if (Core.Events.Quarter.TryParse(asked, out var quarter) && quarters.Contains(quarter)) return new ReportPeriod(quarter, quarters);
-        var held = starts.Where(s => s <= nowUtc).Select(Core.Events.Quarter.Containing).ToList();
-        return new ReportPeriod(held.Count > 0 ? held.Max() : quarters[0], quarters);
+        var lastHeld = await db.Events.Where(e => e.StartsAtUtc <= nowUtc).OrderByDescending(e => e.StartsAtUtc)
+            .Select(e => (DateTime?)e.StartsAtUtc).FirstOrDefaultAsync(cancellationToken);
+        return new ReportPeriod(lastHeld is { } held ? Core.Events.Quarter.Containing(held) : quarters[0], quarters);
     }
 
-    /// <summary>Every quarter with at least one event, held or planned, latest first: the list every quarter picker offers.</summary>
-    public static async Task<IReadOnlyList<Quarter>> QuartersWithEventsAsync(AnalyticsDbContext db, CancellationToken cancellationToken) =>
-        QuartersOf(await db.Events.Select(e => e.StartsAtUtc).ToListAsync(cancellationToken));
+    /// <summary>
+    /// Every quarter with at least one event, held or planned, latest first: the list every quarter picker offers. Asked
+    /// of the database quarter by quarter, an index seek each, rather than by reading every event's start time: at a
+    /// million participations that was 20,000 rows on every request of every page with a picker.
+    /// </summary>
+    public static async Task<IReadOnlyList<Quarter>> QuartersWithEventsAsync(AnalyticsDbContext db, CancellationToken cancellationToken)
+    {
+        var first = await db.Events.OrderBy(e => e.StartsAtUtc).Select(e => (DateTime?)e.StartsAtUtc).FirstOrDefaultAsync(cancellationToken);
+        var last = await db.Events.OrderByDescending(e => e.StartsAtUtc).Select(e => (DateTime?)e.StartsAtUtc).FirstOrDefaultAsync(cancellationToken);
+        if (first is null || last is null) return [];
+        var quarters = new List<Quarter>();
+        var earliest = Core.Events.Quarter.Containing(first.Value);
+        for (var quarter = Core.Events.Quarter.Containing(last.Value); quarter.CompareTo(earliest) >= 0; quarter = quarter.Previous)
+        {
+            var (start, end) = (quarter.StartUtc, quarter.EndUtc);
+            if (await db.Events.AnyAsync(e => e.StartsAtUtc >= start && e.StartsAtUtc < end, cancellationToken)) quarters.Add(quarter);
+        }
+        return quarters;
+    }
 
     /// <summary>The quarters of these start times, each once, latest first.</summary>
     public static IReadOnlyList<Quarter> QuartersOf(IEnumerable<DateTime> startsUtc) =>

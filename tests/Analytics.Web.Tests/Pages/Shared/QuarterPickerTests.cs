@@ -25,6 +25,19 @@ public sealed class QuarterPickerTests(AnalyticsWebFactory factory)
         ReportPeriod.QuartersOf([]).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task The_database_asked_quarter_by_quarter_gives_the_quarters_of_every_events_start()
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
+        var starts = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Events.Select(e => e.StartsAtUtc));
+
+        var quarters = await ReportPeriod.QuartersWithEventsAsync(db, CancellationToken.None);
+
+        quarters.ShouldBe(ReportPeriod.QuartersOf(starts));
+        quarters.Count.ShouldBeGreaterThan(1, "the sample's events span several quarters");
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/balans")]
