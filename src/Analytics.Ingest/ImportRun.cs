@@ -29,6 +29,7 @@ internal sealed partial class ImportRun(AnalyticsDbContext db, AttendeeKeyHasher
     private readonly List<Organisation> _newOrganisations = [];
     private readonly HashSet<string> _seenSourceKeys = [];
     private readonly HashSet<string> _consentedKeys = [];
+    // Not derivable cheaply: DbSet.Local runs DetectChanges over every tracked row, so it is asked once per organisation.
     private readonly Dictionary<int, Organisation> _tracked = [];
     private Dictionary<string, Participation> _existing = [];
     private ImportBatch _batch = null!;

@@ -72,7 +72,7 @@ for N in "${SIZES[@]}"; do
   if [ "${BENCH_REUSE:-0}" = 1 ] && [ -f "$DATA/analytics.db" ]; then
     echo "(BENCH_REUSE=1: keeping the ingested database of an earlier run)"
   else
-    rm -rf "$DATA" "$WORK/import-$N.db"* && mkdir -p "$DATA"
+    rm -rf "$DATA" "$GEN" "$WORK/import-$N.db"* && mkdir -p "$DATA"
     measure generate "$N" "analytics generate" "${ANALYTICS[@]}" generate --out "$GEN" --participations "$N" > "$WORK/generate-$N.txt"
     measure ingest "$N" "catalogue + every list through ImportService" "${BENCH[@]}" ingest "$GEN" "$DATA" > "$WORK/ingest-$N.json"
     import_script "$GEN" > "$WORK/import-$N.sql"

@@ -16,8 +16,9 @@ public sealed record RetentionSettings(int Months)
 
     public static RetentionSettings From(IConfiguration configuration)
     {
-        if (configuration["Retention:Months"] is not { Length: > 0 } text) return new(DefaultMonths);
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var months) && months is >= MinMonths and <= MaxMonths
+        // The same key and bounds as the admin's setting, which overrides this one.
+        if (configuration[RetentionPeriod.Key] is not { Length: > 0 } text) return new(DefaultMonths);
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var months) && RetentionPeriod.IsAllowed(months)
             ? new(months)
             : throw new ConfigurationProblem(
                 $"Retention:Months ska vara ett heltal mellan {MinMonths} och {MaxMonths} (månader som uppgifter per person sparas), inte ”{text}”.");

@@ -1,3 +1,4 @@
+using Analytics.SampleData;
 using static Analytics.SampleData.Distributions;
 using static Analytics.SampleData.Taxonomy;
 
@@ -102,6 +103,8 @@ internal sealed class AttendeeLists
     /// </summary>
     private SyntheticPerson? Draw(Random random, SyntheticEvent e, HashSet<int> taken, DateTime closes, Func<SyntheticPerson, bool>? fits = null)
     {
+        // Many organisations and few people can leave no member who is not an organiser; the list then has organisers only.
+        if (_everyone.Total == 0) return null;
         var local = e.Municipality is { } m ? _byMunicipality.GetValueOrDefault(m) : null;
         var area = e.Municipality is { } code && Subregion.TryGetValue(code, out var name) ? _bySubregion.GetValueOrDefault(name) : null;
         var localWeight = SameMunicipalityAffinity * (local?.Total ?? 0);

@@ -37,11 +37,23 @@ internal static class GenerateCommand
         return command;
     }
 
+    /// <summary>The file that marks a folder as the generator's own, which a later run may overwrite.</summary>
+    public const string Marker = ".analytics-generated";
+
     private static int Generate(CliOutput output, string folder, GenerationPlan plan, CancellationToken cancellationToken)
     {
         var root = Path.GetFullPath(folder);
+        var marker = Path.Combine(root, Marker);
+        // The run replaces the lists it finds, so it writes only into an empty folder or one an earlier run made: never
+        // into data-samples or someone's own exports by a slip of --out.
+        if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any() && !File.Exists(marker))
+        {
+            output.Error.WriteLine($"{root} is not empty and was not made by analytics generate; give an empty or new folder.");
+            return ExitCodes.Usage;
+        }
         var lists = Path.Combine(root, "meetup");
         Directory.CreateDirectory(lists);
+        File.WriteAllText(marker, "Written by analytics generate; a later run may replace everything here.\n");
         // A smaller run into the same folder must not leave the lists of a larger one behind.
         foreach (var stale in Directory.EnumerateFiles(lists).Where(f => Path.GetExtension(f) is ".tsv" or ".csv"))
             File.Delete(stale);

@@ -47,7 +47,8 @@ internal static class SyntheticEvents
             // The first host is often one from the town the event is in.
             if (municipality is not null && hostsByMunicipality.TryGetValue(municipality, out var local) && random.Chance(0.6))
                 eventHosts.Add(random.Pick(local));
-            for (var attempt = 0; eventHosts.Count < hostCount && attempt < 10; attempt++)
+            // A small run may have no host organisations at all; its events then have none.
+            for (var attempt = 0; eventHosts.Count < hostCount && hostChoice.Total > 0 && attempt < 10; attempt++)
             {
                 var host = hostChoice.Draw(random);
                 if (!eventHosts.Contains(host)) eventHosts.Add(host);

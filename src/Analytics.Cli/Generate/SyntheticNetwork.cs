@@ -1,3 +1,4 @@
+using Analytics.SampleData;
 using static Analytics.Cli.Generate.SampleDistributions;
 using static Analytics.SampleData.Distributions;
 using static Analytics.SampleData.Taxonomy;

@@ -28,24 +28,3 @@ internal sealed class WeightedChoice<T>
         return _items[Math.Min(index, _items.Length - 1)];
     }
 }
-
-internal static class RandomExtensions
-{
-    public static bool Chance(this Random random, double probability) => random.NextDouble() < probability;
-
-    public static T Pick<T>(this Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
-
-    public static T PickWeighted<T>(this Random random, IReadOnlyList<(T Item, double Weight)> items)
-    {
-        var roll = random.NextDouble() * items.Sum(i => i.Weight);
-        foreach (var (item, weight) in items)
-        {
-            roll -= weight;
-            if (roll < 0) return item;
-        }
-        return items[^1].Item;
-    }
-
-    public static DateTime Between(this Random random, DateTime from, DateTime to) =>
-        from.AddMinutes(Math.Floor(random.NextDouble() * Math.Max(0, (to - from).TotalMinutes)));
-}

@@ -51,7 +51,7 @@ public sealed class DisclosureControl
     /// Protects a turnout forecast: expected counts of 1..k−1 are hidden, and a sector is shown only where at least k of
     /// its people registered (see <see cref="ProtectedForecast"/>).
     /// </summary>
-    public ProtectedForecast Protect(Forecasts.ForecastFigures figures) => ProtectedForecast.Of(figures, K);
+    public ProtectedForecast Protect(Forecasts.ForecastFigures figures) => ProtectedForecast.Of(figures, K, Count);
 
     /// <summary>Protects a forecast version's evaluation: calibration bins of 1..k−1 predictions show no numbers.</summary>
     public ProtectedEvaluation Protect(Forecasts.ForecastEvaluation evaluation) => ProtectedEvaluation.Of(evaluation, Count);
@@ -264,7 +264,7 @@ public sealed class DisclosureControl
 
     /// <summary>A sector's name in the reader's language, or the label the figures carry for a sector the taxonomy lacks.</summary>
     private static string SectorName(string? sector, string? sectorLabel) =>
-        Taxonomy.Find(Taxonomy.Sectors, sector) is { } known ? (Sentences.English ? known.NameEn : known.NameSv) : sectorLabel ?? sector ?? "–";
+        Taxonomy.Find(Taxonomy.Sectors, sector)?.Name(Sentences.English) ?? sectorLabel ?? sector ?? "–";
 
     /// <summary>The label of the roll-up of a sector's small organisations, with the sector named in the reader's language.</summary>
     public static string OthersWithin(string sector, string? sectorLabel)

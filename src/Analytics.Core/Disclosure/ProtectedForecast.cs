@@ -49,9 +49,10 @@ public sealed class ProtectedForecast
     /// <summary>"&lt;k" for a hidden count, the number otherwise.</summary>
     public string Show(int? count) => count?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? $"<{K}";
 
-    internal static ProtectedForecast Of(ForecastFigures figures, int k)
+    /// <param name="count">The threshold on a whole count (<see cref="DisclosureControl.Count"/>), applied to each rounded expectation.</param>
+    internal static ProtectedForecast Of(ForecastFigures figures, int k, Func<int, int?> count)
     {
-        int? Count(double value) => (int)Math.Round(value, MidpointRounding.AwayFromZero) is var n && n is > 0 && n < k ? null : n;
+        int? Count(double value) => count((int)Math.Round(value, MidpointRounding.AwayFromZero));
 
         if (figures.Registered < k)
             return new ProtectedForecast(figures.EventSlug, k, figures.ModelVersion, figures.UsesModel, true, null, null, null, null, [],

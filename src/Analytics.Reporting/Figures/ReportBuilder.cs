@@ -174,7 +174,7 @@ public sealed class ReportBuilder(AnalyticsDbContext db)
             Breakdowns: [.. profile, tallies.Of(Dimension.Role, counted, r => r.Role)])
         {
             HeadcountKeys = new HeadcountKeys(KeySum(registered), KeySum(attended), KeySum(profiled)),
-            Reach = Reach(events, counted, first, lookups.SectorByOrganisation, profile.Single(b => b.Dimension == Dimension.Organisation.Code())),
+            Reach = ReachOf(events, counted, first, lookups.SectorByOrganisation, profile.Single(b => b.Dimension == Dimension.Organisation.Code())),
             Balance = tallies.Balance(profile, lookups.Targets),
             Subsets =
             [
@@ -189,7 +189,7 @@ public sealed class ReportBuilder(AnalyticsDbContext db)
     /// for an event, whether they came to an event before it; for a quarter, to a quarter before it; for a host, whether
     /// the network saw them before the host's events.
     /// </summary>
-    private static ReachFigures Reach(List<ScopeEvent> events, List<Row> counted, FirstCounted first,
+    private static ReachFigures ReachOf(List<ScopeEvent> events, List<Row> counted, FirstCounted first,
         Dictionary<int, string> sectorByOrganisation, Breakdown organisations)
     {
         var starts = events.ToDictionary(e => e.Id, e => e.StartsAtUtc);
@@ -204,11 +204,10 @@ public sealed class ReportBuilder(AnalyticsDbContext db)
             .GroupBy(r => r.EventId).Select(g => g.Select(r => r.OrganisationId!.Value)));
 
         return new ReachFigures(
-            Analytics.Core.Metrics.Reach.DistinctOrganisations(profiled), Analytics.Core.Metrics.Reach.DistinctSectors(profiled),
-            Analytics.Core.Metrics.Reach.DistinctMunicipalities(profiled),
-            Analytics.Core.Metrics.Reach.NewOrganisations(profiled, history), Analytics.Core.Metrics.Reach.ReturningAttendees(scope, history),
-            Analytics.Core.Metrics.Reach.ShareOfCrossSectorEvents(profiled, eventIds),
-            Analytics.Core.Metrics.Reach.ShareOfCoHostedEvents([.. events.Select(e => new EventHosts(e.Id, e.Hosts.Count))]),
+            Reach.DistinctOrganisations(profiled), Reach.DistinctSectors(profiled), Reach.DistinctMunicipalities(profiled),
+            Reach.NewOrganisations(profiled, history), Reach.ReturningAttendees(scope, history),
+            Reach.ShareOfCrossSectorEvents(profiled, eventIds),
+            Reach.ShareOfCoHostedEvents([.. events.Select(e => new EventHosts(e.Id, e.Hosts.Count))]),
             new TieNetworkFigures(ties.Count, ties.Sum(t => t.Weight), EiIndex.Weighted(ties, sectorByOrganisation)))
         {
             TieGraph = TieGraphOf(ties, organisations),

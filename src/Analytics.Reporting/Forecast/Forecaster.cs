@@ -29,16 +29,23 @@ public sealed class Forecaster(AnalyticsDbContext db, TurnoutHistory history, Lo
 
     public static ForecastFigures Forecast(string slug, ForecastModel version, IReadOnlyList<TurnoutCase> cases, LoadedModels models)
     {
-        var evaluation = JsonSerializer.Deserialize<ForecastEvaluation>(version.EvaluationJson, ForecastTrainer.Json)!;
+        // The stored evaluation is read only for its base rates, which only a version without a model uses: a page of
+        // planned events calls this once per event.
         var probabilities = version is { UsesModel: true, ModelBytes: { } bytes }
             ? [.. TurnoutModel.Predict(models.Get(version.Version, bytes), [.. cases.Select(c => c.Row)]).Select(p => (double)p)]
-            : cases.Select(c => evaluation.BaseRates.For(c.Sector)).ToArray();
+            : BaseRateProbabilities(version, cases);
 
         var groups = cases.Select((c, i) => (c.Sector, P: probabilities[i])).GroupBy(x => x.Sector, StringComparer.Ordinal)
             .Select(g => new ForecastGroup(g.Key, Label(g.Key), g.Count(), g.Sum(x => x.P)))
             .OrderBy(g => g.Code, StringComparer.Ordinal).ToList();
         return new ForecastFigures(slug, version.Version, version.UsesModel, cases.Count, probabilities.Sum(),
             probabilities.Sum(p => p * (1 - p)), groups);
+    }
+
+    private static double[] BaseRateProbabilities(ForecastModel version, IReadOnlyList<TurnoutCase> cases)
+    {
+        var rates = JsonSerializer.Deserialize<ForecastEvaluation>(version.EvaluationJson, ForecastTrainer.Json)!.BaseRates;
+        return [.. cases.Select(c => rates.For(c.Sector))];
     }
 
     private static string Label(string sector) => sector == ForecastGroup.NoProfile

@@ -15,6 +15,9 @@ public sealed class ReportRecomputer(AnalyticsDbContext db, ReportBuilder builde
 {
     public async Task<int> RecomputeAsync(bool all, CancellationToken cancellationToken = default)
     {
+        // Read before the versions: scopes frozen by then are left out below, so a batch need only look again when a purge
+        // landed during the run (retention only ever adds purged events).
+        var purgedBefore = await PurgedCountAsync(cancellationToken);
         // Two queries decide what is stale, however many scopes there are: the reconcile runs every 15 minutes.
         var current = await CurrentVersionsAsync(cancellationToken);
         var stored = all ? [] : await snapshots.StoredVersionsAsync(cancellationToken);
@@ -39,23 +42,26 @@ public sealed class ReportRecomputer(AnalyticsDbContext db, ReportBuilder builde
             batchLength += 1 + (figures.Reach?.TieGraph?.Ties.Count ?? 0) + (figures.Find(Dimension.Organisation.Code())?.Tallies.Count ?? 0);
             if (batch.Count >= 200 || batchLength >= 100_000)
             {
-                computed += await SaveAsync(batch, cancellationToken);
+                computed += await SaveAsync(batch, purgedBefore, cancellationToken);
                 batch.Clear();
                 batchLength = 0;
             }
         }
-        return computed + await SaveAsync(batch, cancellationToken);
+        return computed + await SaveAsync(batch, purgedBefore, cancellationToken);
     }
 
     /// <summary>
     /// Writes a batch, except scopes that retention froze while they were computed (their rows may have gone before they
-    /// were read): one query finds whether anything is purged at all, which in a normal run it is not.
+    /// were read): one query finds whether anything was purged since the run began, which in a normal run it was not.
+    /// Asking whether anything is purged at all would be true for good after the first retention run, and then every
+    /// scope of every run would cost its own query.
     /// </summary>
-    private async Task<int> SaveAsync(List<(ReportFigures Figures, long DataVersion)> batch, CancellationToken cancellationToken)
+    private async Task<int> SaveAsync(List<(ReportFigures Figures, long DataVersion)> batch, int purgedBefore,
+        CancellationToken cancellationToken)
     {
         if (batch.Count == 0) return 0;
         var kept = batch;
-        if (await db.Events.AnyAsync(e => e.PurgedAtUtc != null, cancellationToken))
+        if (await PurgedCountAsync(cancellationToken) != purgedBefore)
         {
             kept = [];
             foreach (var scope in batch)
@@ -64,6 +70,9 @@ public sealed class ReportRecomputer(AnalyticsDbContext db, ReportBuilder builde
         await snapshots.SaveManyAsync(kept, cancellationToken);
         return kept.Count;
     }
+
+    private Task<int> PurgedCountAsync(CancellationToken cancellationToken) =>
+        db.Events.CountAsync(e => e.PurgedAtUtc != null, cancellationToken);
 
     /// <summary>Recomputes one scope. The version is read first, so a change that lands meanwhile leaves it stale, not lost.</summary>
     public async Task RecomputeAsync(ReportScope scope, CancellationToken cancellationToken = default)

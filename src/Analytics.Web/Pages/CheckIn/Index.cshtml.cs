@@ -17,7 +17,7 @@ namespace Analytics.Web.Pages.CheckIn;
 /// key in a long-lived cookie, so a second submission replaces the first. The work is done by <see cref="CheckInService"/>.
 /// </summary>
 [AllowAnonymous]
-[EnableRateLimiting(RateLimits.Forms)]
+[EnableRateLimiting(RateLimits.CheckIn)]
 public sealed class IndexModel(CheckInService checkIn, ConsentTexts texts, ReportJobs jobs, TimeProvider clock) : PageModel
 {
     public const string DeviceCookie = "otg-enhet";

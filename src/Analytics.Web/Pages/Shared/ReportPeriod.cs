@@ -48,17 +48,26 @@ public sealed record ReportPeriod(Quarter? Quarter, IReadOnlyList<Quarter> Quart
     /// </summary>
     public static async Task<IReadOnlyList<Quarter>> QuartersWithEventsAsync(AnalyticsDbContext db, CancellationToken cancellationToken)
     {
-        var first = await db.Events.OrderBy(e => e.StartsAtUtc).Select(e => (DateTime?)e.StartsAtUtc).FirstOrDefaultAsync(cancellationToken);
-        var last = await db.Events.OrderByDescending(e => e.StartsAtUtc).Select(e => (DateTime?)e.StartsAtUtc).FirstOrDefaultAsync(cancellationToken);
-        if (first is null || last is null) return [];
+        if (await SpanAsync(db, cancellationToken) is not { } span) return [];
+        var (earliest, latest) = span;
         var quarters = new List<Quarter>();
-        var earliest = Core.Events.Quarter.Containing(first.Value);
-        for (var quarter = Core.Events.Quarter.Containing(last.Value); quarter.CompareTo(earliest) >= 0; quarter = quarter.Previous)
+        for (var quarter = latest; quarter.CompareTo(earliest) >= 0; quarter = quarter.Previous)
         {
             var (start, end) = (quarter.StartUtc, quarter.EndUtc);
             if (await db.Events.AnyAsync(e => e.StartsAtUtc >= start && e.StartsAtUtc < end, cancellationToken)) quarters.Add(quarter);
         }
         return quarters;
+    }
+
+    /// <summary>
+    /// The quarters of the first and the last event, held or planned; null when there are none. Two index seeks, for a page
+    /// that needs only the ends of the range, not every quarter in it.
+    /// </summary>
+    public static async Task<(Quarter First, Quarter Last)?> SpanAsync(AnalyticsDbContext db, CancellationToken cancellationToken)
+    {
+        var first = await db.Events.OrderBy(e => e.StartsAtUtc).Select(e => (DateTime?)e.StartsAtUtc).FirstOrDefaultAsync(cancellationToken);
+        var last = await db.Events.OrderByDescending(e => e.StartsAtUtc).Select(e => (DateTime?)e.StartsAtUtc).FirstOrDefaultAsync(cancellationToken);
+        return first is { } f && last is { } l ? (Core.Events.Quarter.Containing(f), Core.Events.Quarter.Containing(l)) : null;
     }
 
     /// <summary>The quarters of these start times, each once, latest first.</summary>

@@ -30,9 +30,8 @@ public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, Time
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Current = Quarter.Containing(clock.GetUtcNow().UtcDateTime);
-        var quarters = await ReportPeriod.QuartersWithEventsAsync(db, cancellationToken);
-        if (quarters.Count == 0) return;
-        var (first, last) = (quarters.Min(), quarters.Max());
+        if (await ReportPeriod.SpanAsync(db, cancellationToken) is not { } range) return;
+        var (first, last) = range;
         var span = 0;
         for (var q = first; q.CompareTo(last) < 0 && span < MostQuarters - 1; q = q.Next) span++;
         Trend = await reports.ReadTrendAsync(last, span, cancellationToken);

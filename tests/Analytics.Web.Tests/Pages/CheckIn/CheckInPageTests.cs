@@ -92,6 +92,20 @@ public sealed class CheckInPageTests(AnalyticsWebFactory factory) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task An_identifier_that_is_neither_an_address_nor_a_profile_is_refused_and_what_was_typed_stays_to_mend()
+    {
+        var slug = await _events.OpenAsync();
+
+        var page = await (await CheckInAsync(factory.AnonymousClient(), slug, new Dictionary<string, string>(Consenting) { ["Form.Identifier"] = "inte en adress" }))
+            .Content.ReadAsStringAsync();
+
+        page.ShouldContain("id=\"problem\"");
+        page.ShouldContain("value=\"inte en adress\"", customMessage: "the field to mend keeps what was typed");
+        page.ShouldContain("value=\"kommun\" selected=\"selected\"");
+        (await ParticipationsAsync(factory, slug)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_filled_in_honeypot_gets_a_receipt_and_nothing_is_stored()
     {
         var slug = await _events.OpenAsync();

@@ -4,7 +4,6 @@ using Analytics.Data.Audit;
 using Analytics.Ingest.CheckIn;
 using Analytics.Web.Accounts;
 using Analytics.Web.Hosting;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -15,7 +14,6 @@ namespace Analytics.Web.Pages.Admin.Consent;
 /// Samtyckestexter: every version of the consent text, newest (the one in use) first, and a form to add the next.
 /// Versions are never edited, so each consent record keeps pointing at the words the person agreed to.
 /// </summary>
-[Authorize(Roles = "Admin")]
 [EnableRateLimiting(RateLimits.Forms)]
 public sealed class IndexModel(ConsentTexts texts, AuditLog audit) : PageModel
 {

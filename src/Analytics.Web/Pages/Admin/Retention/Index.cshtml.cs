@@ -1,7 +1,6 @@
 using Analytics.Jobs.Retention;
 using Analytics.Web.Accounts;
 using Analytics.Web.Hosting;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -9,7 +8,6 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Analytics.Web.Pages.Admin.Retention;
 
 /// <summary>Lagringstid: how many months per-person rows are kept before the daily purge removes them, within the bounds.</summary>
-[Authorize(Roles = "Admin")]
 [EnableRateLimiting(RateLimits.Forms)]
 public sealed class IndexModel(RetentionPeriod period) : PageModel
 {

@@ -8,7 +8,6 @@ using Analytics.Jobs.Scheduling;
 using Analytics.Web.Accounts;
 using Analytics.Web.Hosting;
 using Analytics.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -23,7 +22,6 @@ namespace Analytics.Web.Pages.Admin.Targets;
 /// Saving makes the dimension's targets decided rather than examples, is audited, and recomputes every report, since
 /// each snapshot carries the targets it was computed against.
 /// </summary>
-[Authorize(Roles = "Admin")]
 [EnableRateLimiting(RateLimits.Forms)]
 public sealed class IndexModel(AnalyticsDbContext db, AuditLog audit, ReportJobs jobs, IStringLocalizer<SharedResource> localizer)
     : PageModel
