@@ -81,7 +81,7 @@ public sealed partial class ColumnMappingTests(AnalyticsWebFactory factory)
         (await Uploads.FindAsync(token))!.Mapping.Columns.Keys.ShouldBe(Questions.Keys, ignoreOrder: true);
 
         var status = await PostAsync(client, $"/import/granska/{token}?handler=Confirm", html, ColumnFields(html, Questions));
-        status.RequestMessage!.RequestUri!.AbsolutePath.ShouldBe($"/import/status/{token}");
+        // A fast import may already be done and the status page hand straight over to the batch page.
         html = await (await UntilDoneAsync(client, status)).Content.ReadAsStringAsync();
 
         html.ShouldContain("<span class=\"subtitle\">deltagare.csv</span>");
