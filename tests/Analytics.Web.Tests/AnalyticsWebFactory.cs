@@ -40,6 +40,8 @@ public sealed partial class AnalyticsWebFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:DataFolder", DataFolder);
+        // Ten events a page, so the 35 sample events make a list of four pages to walk.
+        builder.UseSetting("Pages:EventsPerPage", "10");
         builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
     }
 

@@ -53,6 +53,7 @@ public static class WebServices
             })
             .AddViewLocalization();
         builder.Services.AddScoped<CategoryNames>();
+        builder.Services.AddSingleton(Pages.Events.EventListSettings.From(builder.Configuration));
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);

@@ -48,7 +48,7 @@ public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, Time
         if (Quarter is { } quarter)
         {
             var filter = new EventFilter(quarter);
-            Events = await EventSummary.ListAsync(db, reports, filter, clock.GetUtcNow().UtcDateTime, cancellationToken, EventsListed);
+            Events = await EventSummary.ListAsync(db, reports, filter, clock.GetUtcNow().UtcDateTime, cancellationToken, take: EventsListed);
             EventCount = Events.Count < EventsListed ? Events.Count : await filter.Apply(db.Events).CountAsync(cancellationToken);
         }
     }

@@ -12,25 +12,61 @@ namespace Analytics.Web.Pages.Events;
 
 /// <summary>
 /// Evenemang: every event, newest first, filtered by quarter, host, format and municipality in the query string
-/// (?kvartal=2026Q2&amp;vard=3&amp;format=traff&amp;kommun=1480), so a view can be bookmarked. A value that names nothing
+/// (?kvartal=2026Q2&amp;vard=3&amp;format=traff&amp;kommun=1480), a page at a time (&amp;sida=2), so a view can be bookmarked. A value that names nothing
 /// is reported in words and left out of the filter, never turned into an error page.
 /// </summary>
-public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, TimeProvider clock, IStringLocalizer<SharedResource> localizer,
+    EventListSettings settings) : PageModel
 {
+    public int PageSize => settings.PageSize;
+
     public IReadOnlyList<EventSummary> Events { get; private set; } = [];
     public EventFilter Filter { get; private set; } = new();
     public FilterChoices Choices { get; private set; } = FilterChoices.None;
+
+    /// <summary>How many events pass the filter, on all pages.</summary>
+    public int Total { get; private set; }
+
+    /// <summary>The page shown, from 1.</summary>
+    public int PageNumber { get; private set; } = 1;
+
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     /// <summary>Each filter that could not be used, by its field id, with the reason in words.</summary>
     public Dictionary<string, string> Problems { get; } = new(StringComparer.Ordinal);
 
     public bool Filtered => Filter != new EventFilter();
 
-    public async Task OnGetAsync(string? kvartal, string? vard, string? format, string? kommun, CancellationToken cancellationToken)
+    public async Task OnGetAsync(string? kvartal, string? vard, string? format, string? kommun, string? sida, CancellationToken cancellationToken)
     {
         Choices = await FilterChoices.ReadAsync(db, cancellationToken);
         Filter = new EventFilter(Read(kvartal), Host(vard), Format(format), Municipality(kommun));
-        Events = await EventSummary.ListAsync(db, reports, Filter, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        Total = await Filter.Apply(db.Events).CountAsync(cancellationToken);
+        // A page past the last (the list shrank since the link was made) shows the last.
+        PageNumber = Math.Min(Page(sida), Pages);
+        Events = await EventSummary.ListAsync(db, reports, Filter, clock.GetUtcNow().UtcDateTime, cancellationToken,
+            skip: (PageNumber - 1) * PageSize, take: PageSize);
+    }
+
+    /// <summary>The link to another page of the same filtered list.</summary>
+    public string PageHref(int page)
+    {
+        var query = new List<string>();
+        void Add(string name, string? value) { if (value is not null) query.Add($"{name}={Uri.EscapeDataString(value)}"); }
+        Add("kvartal", Filter.Quarter?.ToString());
+        Add("vard", Filter.HostId?.ToString(CultureInfo.InvariantCulture));
+        Add("format", Filter.Format);
+        Add("kommun", Filter.Municipality);
+        if (page > 1) Add("sida", page.ToString(CultureInfo.InvariantCulture));
+        return query.Count == 0 ? "/evenemang" : $"/evenemang?{string.Join("&", query)}";
+    }
+
+    private int Page(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return 1;
+        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page >= 1) return page;
+        Problems["sida"] = localizer["”{0}” är inget sidnummer; listan visas från första sidan.", text];
+        return 1;
     }
 
     private Quarter? Read(string? text)
@@ -72,16 +108,18 @@ public sealed record FilterChoices(IReadOnlyList<Quarter> Quarters, IReadOnlyLis
 {
     public static readonly FilterChoices None = new([], [], [], [], false);
 
+    /// <summary>Each choice asked of the database as it is (distinct values, existence), not by reading every event.</summary>
     public static async Task<FilterChoices> ReadAsync(AnalyticsDbContext db, CancellationToken cancellationToken)
     {
-        var events = await db.Events.AsNoTracking().Select(e => new { e.StartsAtUtc, e.FormatCode, e.MunicipalityCode, e.Online }).ToListAsync(cancellationToken);
         var hosts = await db.Organisations.AsNoTracking().Where(o => db.EventHosts.Any(h => h.OrganisationId == o.Id))
             .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
+        var formats = await db.Events.Select(e => e.FormatCode).Distinct().ToListAsync(cancellationToken);
+        var municipalities = await db.Events.Where(e => e.MunicipalityCode != null).Select(e => e.MunicipalityCode!).Distinct().ToListAsync(cancellationToken);
         return new FilterChoices(
-            ReportPeriod.QuartersOf(events.Select(e => e.StartsAtUtc)),
+            await ReportPeriod.QuartersWithEventsAsync(db, cancellationToken),
             [.. hosts.Select(h => (h.Id, h.Name))],
-            [.. Taxonomy.EventFormats.Select(f => f.Code).Where(code => events.Any(e => e.FormatCode == code))],
-            [.. events.Where(e => e.MunicipalityCode is not null).Select(e => e.MunicipalityCode!).Distinct().OrderBy(CategoryNames.Municipality, StringComparer.CurrentCulture)],
-            events.Any(e => e.Online && e.MunicipalityCode is null));
+            [.. Taxonomy.EventFormats.Select(f => f.Code).Where(formats.Contains)],
+            [.. municipalities.OrderBy(CategoryNames.Municipality, StringComparer.CurrentCulture)],
+            await db.Events.AnyAsync(e => e.Online && e.MunicipalityCode == null, cancellationToken));
     }
 }

@@ -57,14 +57,13 @@ public sealed class ReportModel(AnalyticsDbContext db, ReportReader reports, Tim
 
     private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
     {
-        var ev = await db.Events.AsNoTracking().Include(e => e.Hosts).ThenInclude(h => h.Organisation)
-            .SingleOrDefaultAsync(e => e.Slug == slug, cancellationToken);
+        var ev = await db.Events.AsNoTracking().SingleOrDefaultAsync(e => e.Slug == slug, cancellationToken);
         // Another organisation's event answers as if it did not exist (see EventAccess).
         if (ev is null || !await access.MaySeeAsync(slug, cancellationToken)) return false;
 
         Event = ev;
         StartsLocal = Quarter.ToStockholm(ev.StartsAtUtc);
-        Hosts = [.. ev.Hosts.Select(h => h.Organisation!.Name).Order()];
+        Hosts = (await EventSummary.HostNamesAsync(db, [ev.Id], cancellationToken)).GetValueOrDefault(ev.Id, []);
         Planned = ev.StartsAtUtc > clock.GetUtcNow().UtcDateTime;
         Report = await reports.ReadAsync(ReportScope.ForEvent(slug), cancellationToken);
         if (Report?.Report is { } report)

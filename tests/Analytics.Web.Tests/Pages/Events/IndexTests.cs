@@ -4,6 +4,7 @@ using Analytics.Data;
 using Analytics.Web.Tests.Pages.Shared;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using static Analytics.Web.Tests.Pages.Shared.PageDocument;
 
@@ -25,6 +26,25 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
 
     private static string Title(IElement row) => row.QuerySelector("th a")!.Text();
 
+    /// <summary>
+    /// Every row of the list at <paramref name="url"/>, following its "next page" links as a reader would. The test site
+    /// lists 10 events a page (Pages:EventsPerPage), so the 35 sample events make four pages.
+    /// </summary>
+    private async Task<List<IElement>> AllRowsAsync(string url)
+    {
+        var client = factory.AdminClient();
+        var rows = new List<IElement>();
+        for (string? next = url; next is not null;)
+        {
+            var page = await client.PageAsync(next);
+            Rows(page).Count.ShouldBeInRange(1, 10);
+            rows.AddRange(Rows(page));
+            next = page.QuerySelector("nav.pager a[rel=next]")?.GetAttribute("href");
+            rows.Count.ShouldBeLessThan(1000, "the next links must end");
+        }
+        return rows;
+    }
+
     private static string Column(IElement row, string label) => row.QuerySelector($"td[data-label='{label}']")!.Text();
 
     [Fact]
@@ -33,9 +53,10 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
         var all = await EventsAsync(e => e);
 
         var page = await factory.AdminClient().PageAsync("/evenemang");
+        var rows = await AllRowsAsync("/evenemang");
 
-        Rows(page).Count.ShouldBe(all.Count);
-        var first = Rows(page).Single(r => Title(r) == FirstMeeting);
+        rows.Select(Title).ShouldBe(all.Select(e => e.Title), ignoreOrder: true);
+        var first = rows.Single(r => Title(r) == FirstMeeting);
         Column(first, "Anmälda").ShouldBe("64");
         Column(first, "Deltog").ShouldBe("48");
         Column(first, "Format").ShouldBe("Nätverksmöte");
@@ -51,9 +72,9 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
 
         var page = await factory.AdminClient().PageAsync("/evenemang?kvartal=2026Q2");
 
-        Rows(page).Select(Title).ShouldBe(expected.Select(e => e.Title), ignoreOrder: true);
+        (await AllRowsAsync("/evenemang?kvartal=2026Q2")).Select(Title).ShouldBe(expected.Select(e => e.Title), ignoreOrder: true);
         page.QuerySelector("#kvartal option[selected]")!.GetAttribute("value").ShouldBe("2026Q2");
-        page.QuerySelector("p.result-count")!.Text().ShouldBe($"{expected.Count} evenemang");
+        page.QuerySelector("p.result-count")!.Text().ShouldStartWith($"{expected.Count} evenemang");
     }
 
     [Fact]
@@ -61,11 +82,11 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
     {
         var expected = await EventsAsync(e => e.Where(x => x.FormatCode == "natverksmote" && x.MunicipalityCode == "1480"));
 
-        var page = await factory.AdminClient().PageAsync("/evenemang?format=natverksmote&kommun=1480");
+        var rows = await AllRowsAsync("/evenemang?format=natverksmote&kommun=1480");
 
         expected.ShouldNotBeEmpty();
-        Rows(page).Select(Title).ShouldBe(expected.Select(e => e.Title), ignoreOrder: true);
-        Rows(page).ShouldAllBe(r => Column(r, "Format") == "Nätverksmöte" && Column(r, "Plats") == "Göteborg");
+        rows.Select(Title).ShouldBe(expected.Select(e => e.Title), ignoreOrder: true);
+        rows.ShouldAllBe(r => Column(r, "Format") == "Nätverksmöte" && Column(r, "Plats") == "Göteborg");
     }
 
     [Fact]
@@ -75,9 +96,10 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
         var host = hosted[0].Hosts.Single(h => h.Organisation!.Name == "Borås Stad").OrganisationId;
 
         var page = await factory.AdminClient().PageAsync($"/evenemang?vard={host}");
+        var rows = await AllRowsAsync($"/evenemang?vard={host}");
 
-        Rows(page).Select(Title).ShouldBe(hosted.Select(e => e.Title), ignoreOrder: true);
-        Rows(page).ShouldAllBe(r => Column(r, "Värdar").Contains("Borås Stad"));
+        rows.Select(Title).ShouldBe(hosted.Select(e => e.Title), ignoreOrder: true);
+        rows.ShouldAllBe(r => Column(r, "Värdar").Contains("Borås Stad"));
         page.QuerySelector("#vard option[selected]")!.Text().ShouldBe("Borås Stad");
     }
 
@@ -86,10 +108,10 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
     {
         var online = await EventsAsync(e => e.Where(x => x.Online && x.MunicipalityCode == null));
 
-        var page = await factory.AdminClient().PageAsync("/evenemang?kommun=online");
+        var rows = await AllRowsAsync("/evenemang?kommun=online");
 
-        Rows(page).Select(Title).ShouldBe(online.Select(e => e.Title), ignoreOrder: true);
-        Rows(page).ShouldAllBe(r => Column(r, "Plats") == "Online");
+        rows.Select(Title).ShouldBe(online.Select(e => e.Title), ignoreOrder: true);
+        rows.ShouldAllBe(r => Column(r, "Plats") == "Online");
     }
 
     [Fact]
@@ -113,7 +135,7 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
             page.GetElementById(field)!.GetAttribute("aria-invalid").ShouldBe("true");
             page.GetElementById(field)!.GetAttribute("aria-describedby").ShouldBe($"{field}-error");
         }
-        Rows(page).Count.ShouldBe(all.Count);
+        page.QuerySelector("p.result-count")!.Text().ShouldStartWith($"{all.Count} evenemang");
     }
 
     [Fact]
@@ -123,8 +145,75 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
 
         var page = await factory.AdminClient().PageAsync("/evenemang?format=workshop&kvartal=varen");
 
-        Rows(page).Select(Title).ShouldBe(expected.Select(e => e.Title), ignoreOrder: true);
+        (await AllRowsAsync("/evenemang?format=workshop&kvartal=varen")).Select(Title).ShouldBe(expected.Select(e => e.Title), ignoreOrder: true);
         page.QuerySelectorAll(".error-summary li").Count().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Shows_a_long_list_a_page_at_a_time_newest_first_with_links_that_keep_the_filters()
+    {
+        var all = await EventsAsync(e => e.OrderByDescending(x => x.StartsAtUtc).ThenBy(x => x.Slug));
+        var autumn = new Quarter(2026, 4);
+        var inAutumn = all.Where(e => e.StartsAtUtc >= autumn.StartUtc && e.StartsAtUtc < autumn.EndUtc).ToList();
+        inAutumn.Count.ShouldBeInRange(11, 20, "the sample data's autumn quarter makes two pages");
+        var client = factory.AdminClient();
+
+        var first = await client.PageAsync("/evenemang");
+        Rows(first).Select(Title).ShouldBe(all.Take(10).Select(e => e.Title));
+        first.QuerySelector("p.result-count")!.Text().Trim().ShouldBe($"{all.Count} evenemang; visar 1–10, sida 1 av 4");
+        first.QuerySelectorAll("nav.pager a").Select(a => (a.Text(), a.GetAttribute("href"))).ShouldBe(
+            [("Nästa sida", "/evenemang?sida=2"), ("Sista sidan", "/evenemang?sida=4")]);
+        first.QuerySelector("nav.pager [aria-current=page]")!.Text().ShouldBe("Sida 1 av 4");
+
+        var third = await client.PageAsync("/evenemang?sida=3");
+        Rows(third).Select(Title).ShouldBe(all.Skip(20).Take(10).Select(e => e.Title));
+        third.QuerySelectorAll("nav.pager a").Select(a => a.GetAttribute("href")).ShouldBe(
+            ["/evenemang", "/evenemang?sida=2", "/evenemang?sida=4", "/evenemang?sida=4"]);
+        third.QuerySelector("nav.pager a[rel=prev]")!.Text().ShouldBe("Föregående sida");
+
+        var filtered = await client.PageAsync("/evenemang?kvartal=2026Q4&sida=2");
+        Rows(filtered).Select(Title).ShouldBe(inAutumn.Skip(10).Select(e => e.Title));
+        filtered.QuerySelector("p.result-count")!.Text().Trim().ShouldBe($"{inAutumn.Count} evenemang; visar 11–{inAutumn.Count}, sida 2 av 2");
+        filtered.QuerySelectorAll("nav.pager a").Select(a => a.GetAttribute("href")).ShouldBe(["/evenemang?kvartal=2026Q4", "/evenemang?kvartal=2026Q4"]);
+        var one = await client.PageAsync("/evenemang?kvartal=2026Q4&format=workshop");
+        one.QuerySelector("nav.pager").ShouldBeNull("a list of one page has no links to pages");
+    }
+
+    [Fact]
+    public async Task Shows_the_last_page_for_a_page_past_the_end_and_explains_a_page_that_is_no_number()
+    {
+        var all = await EventsAsync(e => e.OrderByDescending(x => x.StartsAtUtc).ThenBy(x => x.Slug));
+        var client = factory.AdminClient();
+
+        var past = await client.PageAsync("/evenemang?sida=40");
+        Rows(past).Select(Title).ShouldBe(all.Skip(30).Select(e => e.Title));
+        past.QuerySelector(".error-summary").ShouldBeNull();
+
+        var wrong = await client.PageAsync("/evenemang?sida=tva");
+        wrong.QuerySelectorAll(".error-summary a").Select(a => (a.Text(), a.GetAttribute("href"))).ShouldBe(
+            [("”tva” är inget sidnummer; listan visas från första sidan.", "#sida")]);
+        wrong.GetElementById("sida")!.Text().ShouldContain("sida 1 av 4");
+        Rows(wrong).Select(Title).ShouldBe(all.Take(10).Select(e => e.Title));
+    }
+
+    [Theory]
+    [InlineData("9")]
+    [InlineData("501")]
+    [InlineData("femtio")]
+    public void Refuses_a_page_size_outside_10_to_500_with_one_sentence(string size)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Pages:EventsPerPage"] = size }).Build();
+
+        Should.Throw<Analytics.Data.Configuration.ConfigurationProblem>(() => Analytics.Web.Pages.Events.EventListSettings.From(configuration))
+            .Message.ShouldBe($"Pages:EventsPerPage är ”{size}”; ange ett heltal från 10 till 500.");
+    }
+
+    [Fact]
+    public void Lists_50_events_a_page_unless_configured()
+    {
+        var empty = new ConfigurationBuilder().Build();
+        Analytics.Web.Pages.Events.EventListSettings.From(empty).PageSize.ShouldBe(50);
     }
 
     [Fact]
