@@ -30,4 +30,28 @@ public class SqlitePragmasTests
         (await PragmaAsync(connection, "synchronous")).ShouldBe("1");
         (await PragmaAsync(connection, "foreign_keys")).ShouldBe("1");
     }
+
+    [Fact]
+    public async Task A_connection_the_pool_hands_out_again_still_has_them()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        // The test databases turn pooling off (so their files can be deleted at once); the application keeps it on.
+        var pooled = database.Settings with { ConnectionString = $"Data Source={Path.Combine(database.Settings.DataFolder, "analytics.db")}" };
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var reused = 0;
+        for (var i = 0; i < 10; i++)
+        {
+            await using var db = AnalyticsDatabase.Open(pooled);
+            await db.Database.OpenConnectionAsync();
+            var connection = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
+            if (!seen.Add(connection.Handle!)) reused++;
+
+            (await PragmaAsync(connection, "busy_timeout")).ShouldBe("10000");
+            (await PragmaAsync(connection, "synchronous")).ShouldBe("1");
+            (await PragmaAsync(connection, "foreign_keys")).ShouldBe("1");
+        }
+        reused.ShouldBeGreaterThan(0, "the pool handed a native connection out again");
+        await using (var any = new Microsoft.Data.Sqlite.SqliteConnection(pooled.ConnectionString))
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(any);
+    }
 }
