@@ -12,11 +12,14 @@ namespace Analytics.Reporting.Forecast;
 public sealed class ForecastReader(AnalyticsDbContext db, TurnoutHistory history, Forecaster forecaster, ForecastSnapshots snapshots,
     LoadedModels models, DisclosureControl disclosure, TimeProvider clock)
 {
-    /// <summary>Null when the event has no forecast: no version trained yet, or a held event without one stored before it.</summary>
-    public async Task<ShownForecast?> ReadAsync(string slug, CancellationToken cancellationToken)
+    /// <summary>
+    /// Null when the event has no forecast: no version trained yet, or a held event without one stored before it. A page
+    /// that has read the event passes its start (<paramref name="startsAtUtc"/>), which is otherwise looked up.
+    /// </summary>
+    public async Task<ShownForecast?> ReadAsync(string slug, CancellationToken cancellationToken, DateTime? startsAtUtc = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var startsAtUtc = await db.Events.AsNoTracking().Where(e => e.Slug == slug).Select(e => (DateTime?)e.StartsAtUtc)
+        startsAtUtc ??= await db.Events.AsNoTracking().Where(e => e.Slug == slug).Select(e => (DateTime?)e.StartsAtUtc)
             .FirstOrDefaultAsync(cancellationToken);
         if (startsAtUtc is null) return null;
         if (startsAtUtc > now)

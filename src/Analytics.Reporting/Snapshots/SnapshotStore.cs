@@ -230,9 +230,32 @@ public sealed class SnapshotStore(AnalyticsDbContext db, TimeProvider clock)
     /// <summary>Whether the stored row, stamped as read (null: no row), is behind its scope's data or in an older format.</summary>
     public async Task<bool> IsStaleAsync(ReportScope scope, SnapshotStamp? stamp, CancellationToken cancellationToken = default)
     {
-        if (stamp is not null && await IsFrozenAsync(scope, cancellationToken)) return false;
-        return stamp is null || stamp.Format < ReportSnapshot.CurrentFormat
-            || stamp.DataVersion != await CurrentVersionAsync(scope, cancellationToken);
+        if (stamp is null) return true;
+        var (version, frozen) = await StateAsync(scope, cancellationToken);
+        return !frozen && (stamp.Format < ReportSnapshot.CurrentFormat || stamp.DataVersion != version);
+    }
+
+    /// <summary>
+    /// <see cref="CurrentVersionAsync"/> and <see cref="IsFrozenAsync"/> together: in one query for an event and a quarter,
+    /// the scopes whose pages ask on every request.
+    /// </summary>
+    private async Task<(long? Version, bool Frozen)> StateAsync(ReportScope scope, CancellationToken cancellationToken)
+    {
+        switch (scope.Kind)
+        {
+            case ReportScope.EventKind:
+                var ev = await db.Events.Where(e => e.Slug == scope.Key).Select(e => new { e.DataVersion, Purged = e.PurgedAtUtc != null })
+                    .SingleOrDefaultAsync(cancellationToken);
+                return (ev?.DataVersion, ev?.Purged == true);
+            case ReportScope.QuarterKind when Quarter.TryParse(scope.Key, out var quarter):
+                // An empty quarter has no group: version 0, as the sum over no events is.
+                var events = await db.Events.Where(e => e.StartsAtUtc >= quarter.StartUtc && e.StartsAtUtc < quarter.EndUtc).GroupBy(e => 1)
+                    .Select(g => new { Version = g.Sum(e => e.DataVersion + 1), LastPurge = g.Max(e => e.PurgedAtUtc) })
+                    .SingleOrDefaultAsync(cancellationToken);
+                return (events?.Version ?? 0, events?.LastPurge is not null);
+            default:
+                return (await CurrentVersionAsync(scope, cancellationToken), await IsFrozenAsync(scope, cancellationToken));
+        }
     }
 
     /// <summary>

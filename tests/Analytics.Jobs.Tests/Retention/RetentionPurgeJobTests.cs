@@ -130,7 +130,10 @@ public class RetentionPurgeJobTests
         await using (var scope = services.CreateAsyncScope())
         {
             var store = scope.ServiceProvider.GetRequiredService<SnapshotStore>();
-            (await store.IsStaleAsync(Core.Reports.ReportScope.AllTime)).ShouldBeFalse("a frozen snapshot is final, not waiting for a recompute");
+            foreach (var frozen in new[] { Core.Reports.ReportScope.ForEvent("januari"), Core.Reports.ReportScope.ForQuarter(new Core.Events.Quarter(2026, 1)), Core.Reports.ReportScope.AllTime })
+                (await store.IsStaleAsync(frozen)).ShouldBeFalse($"{frozen} is frozen: final, not waiting for a recompute");
+            foreach (var live in new[] { Core.Reports.ReportScope.ForEvent("mars"), Core.Reports.ReportScope.ForQuarter(new Core.Events.Quarter(2026, 2)) })
+                (await store.IsStaleAsync(live)).ShouldBeFalse($"{live} was recomputed after the change");
         }
     }
 

@@ -41,7 +41,7 @@ public sealed class ReportModel(AnalyticsDbContext db, ReportReader reports, Tim
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(slug, cancellationToken)) return NotFound();
-        Forecast = await forecasts.ReadAsync(slug, cancellationToken);
+        Forecast = await forecasts.ReadAsync(slug, cancellationToken, Event.StartsAtUtc);
         return Page();
     }
 
@@ -63,7 +63,8 @@ public sealed class ReportModel(AnalyticsDbContext db, ReportReader reports, Tim
 
         Event = ev;
         StartsLocal = Quarter.ToStockholm(ev.StartsAtUtc);
-        Hosts = (await EventSummary.HostNamesAsync(db, [ev.Id], cancellationToken)).GetValueOrDefault(ev.Id, []);
+        // Asked by event id, not through the event's navigation (see EventSummary.HostNamesAsync).
+        Hosts = [.. (await db.EventHosts.Where(h => h.EventId == ev.Id).Select(h => h.Organisation!.Name).ToListAsync(cancellationToken)).Order()];
         Planned = ev.StartsAtUtc > clock.GetUtcNow().UtcDateTime;
         Report = await reports.ReadAsync(ReportScope.ForEvent(slug), cancellationToken);
         if (Report?.Report is { } report)
