@@ -92,9 +92,21 @@ public sealed class ReportReader(SnapshotStore snapshots, DisclosureControl disc
         foreach (var key in keys)
             if (stamps?.GetValueOrDefault(key) is { } stamp && cache!.Find<ProtectedReport>(stamp.Id, stamp.Revision, output) is { } cached) reports[key] = cached;
             else missing.Add(key);
-        if (missing.Count > 0)
-            foreach (var (key, stored) in await snapshots.LoadHeadsAsync(kind, missing, cancellationToken))
-                reports[key] = Keep(stored, output, figures => disclosure.Protect(Head(figures)));
+        if (missing.Count == 0) return reports;
+        // Only as much of each payload as the dimensions need: none, or the first breakdown alone when it is the one asked for.
+        var cut = dimensions.Count == 0 ? HeadCut.NoBreakdowns : dimensions.Count == 1 ? HeadCut.FirstBreakdown : HeadCut.AllBreakdowns;
+        var heads = await snapshots.LoadHeadsAsync(kind, missing, cut, cancellationToken);
+        if (cut == HeadCut.FirstBreakdown)
+        {
+            // A payload whose first breakdown is another dimension is read again with all of them.
+            var other = heads.Where(h => h.Value.Figures.Breakdowns.Count > 0 && !dimensions.Contains(h.Value.Figures.Breakdowns[0].Dimension))
+                .Select(h => h.Key).ToList();
+            if (other.Count > 0)
+                foreach (var (key, stored) in await snapshots.LoadHeadsAsync(kind, other, HeadCut.AllBreakdowns, cancellationToken))
+                    heads[key] = stored;
+        }
+        foreach (var (key, stored) in heads)
+            reports[key] = Keep(stored, output, figures => disclosure.Protect(Head(figures)));
         return reports;
     }
 

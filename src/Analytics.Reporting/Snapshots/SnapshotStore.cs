@@ -41,30 +41,43 @@ public sealed class SnapshotStore(AnalyticsDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// The headcounts and breakdowns of the given scopes of one kind, by scope key, without their subsets, reach and
-    /// balance: what a table of many events shows. The payload is cut in the database before its subsets (two thirds of
-    /// an event's payload; <see cref="ReportFigures"/> writes its breakdowns first), so at a million participations a
-    /// quarter's 1,700 events are read as about 17 MB instead of 47 MB and parsed as a third of that. A payload without
-    /// subsets is read whole.
+    /// The heads of the given scopes' payloads, by scope key: the headcounts and, as <paramref name="cut"/> says, no
+    /// breakdowns, the first one or all of them, but never the subsets, reach and balance. What a table of many events
+    /// shows. The payload is cut in the database (<see cref="ReportFigures"/> writes its headcounts, then its breakdowns,
+    /// then the rest), so at a million participations a quarter's 1,700 events are read as about 2 MB (the first
+    /// breakdown) or 17 MB (all) instead of 47 MB, and parsed as that. A payload without the place to cut is read whole.
     /// </summary>
-    public async Task<Dictionary<string, StoredFigures>> LoadHeadsAsync(string kind, IReadOnlyCollection<string> keys,
+    public async Task<Dictionary<string, StoredFigures>> LoadHeadsAsync(string kind, IReadOnlyCollection<string> keys, HeadCut cut,
         CancellationToken cancellationToken = default)
     {
-        var snapshots = await Rows(kind).Where(s => keys.Contains(s.ScopeKey))
-            .Select(s => new StoredRow(s.ScopeKey,
-                s.Payload.Contains(SubsetsProperty) ? s.Payload.Substring(0, s.Payload.IndexOf(SubsetsProperty)) : s.Payload,
-                new SnapshotStamp(s.Id, s.Revision, s.DataVersion, s.ComputedAtUtc, s.PayloadFormat)))
+        var (marker, close) = Cuts[cut];
+        var heads = await Rows(kind).Where(s => keys.Contains(s.ScopeKey))
+            .Select(s => new
+            {
+                s.ScopeKey,
+                Cut = s.Payload.Contains(marker),
+                Head = s.Payload.Contains(marker) ? s.Payload.Substring(0, s.Payload.IndexOf(marker)) : s.Payload,
+                Stamp = new SnapshotStamp(s.Id, s.Revision, s.DataVersion, s.ComputedAtUtc, s.PayloadFormat),
+            })
             .ToListAsync(cancellationToken);
-        return snapshots.Select(s => (s.ScopeKey, Stored: Stored(s with { Payload = Closed(s.Payload) })))
+        return heads.Select(h => (h.ScopeKey, Stored: Stored(new StoredRow(h.ScopeKey, h.Cut ? close(h.Head) : h.Head, h.Stamp))))
             .Where(s => s.Stored is not null).ToDictionary(s => s.ScopeKey, s => s.Stored!);
-
-        // The cut ends after the breakdowns' comma: close the object there.
-        static string Closed(string head) => head.EndsWith(',') ? string.Concat(head.AsSpan(0, head.Length - 1), "}") : head;
     }
 
-    // A property name as the payload writes it, quotes and colon included; inside a JSON string a quote is escaped, so
-    // this cannot match a label.
-    private const string SubsetsProperty = "\"subsets\":";
+    // Property names and the start of an object as the payload writes them, quotes and colon included; inside a JSON
+    // string a quote is escaped, so none of them can match a label.
+    private const string BreakdownsProperty = "\"breakdowns\":", FirstBreakdownEnd = ",{\"dimension\":", SubsetsProperty = "\"subsets\":";
+
+    /// <summary>Where each cut is made, and how the cut head is closed to stay one JSON object.</summary>
+    private static readonly Dictionary<HeadCut, (string Marker, Func<string, string> Close)> Cuts = new()
+    {
+        // The head ends with the comma after the headcounts: the breakdowns are given as none.
+        [HeadCut.NoBreakdowns] = (BreakdownsProperty, head => head + BreakdownsProperty + "[]}"),
+        // The head ends with the first breakdown's object: the array and the report are closed after it.
+        [HeadCut.FirstBreakdown] = (FirstBreakdownEnd, head => head + "]}"),
+        // The head ends with the comma after the breakdowns: the report is closed there.
+        [HeadCut.AllBreakdowns] = (SubsetsProperty, head => string.Concat(head.AsSpan(0, head.Length - 1), "}")),
+    };
 
     /// <summary>
     /// What identifies the stored row of each given scope of one kind (all of them for null), by scope key, without reading
@@ -295,3 +308,11 @@ public sealed record SnapshotStamp(long Id, Guid Revision, long DataVersion, Dat
 
 /// <summary>A scope's raw tie network, the number of people with a profile that decides how it is protected, and its row.</summary>
 public sealed record StoredTieGraph(TieGraphFigures Graph, int WithProfile, long Id, Guid Revision, int Length);
+
+/// <summary>How much of each breakdown a head read keeps (<see cref="SnapshotStore.LoadHeadsAsync"/>).</summary>
+public enum HeadCut
+{
+    NoBreakdowns,
+    FirstBreakdown,
+    AllBreakdowns,
+}
