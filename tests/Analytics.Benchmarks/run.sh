@@ -7,6 +7,8 @@
 #   BENCH_REUSE=1 tests/Analytics.Benchmarks/run.sh 1000000  # keep an ingested database, measure from recompute on
 #   BENCH_REUSE=1 BENCH_SKIP_RECOMPUTE=1 tests/Analytics.Benchmarks/run.sh 1000000  # a recomputed database: exports and dashboard only
 #
+# BENCH_DURATION (30s) is how long wrk measures each page, after BENCH_WARMUP (15s) of the same load unmeasured.
+#
 # Needs sqlite3 and wrk (Debian: apt-get install -y sqlite3 wrk). Works in $BENCH_WORK (default /tmp/otg-bench), which
 # ends up holding the generated files, one SQLite database per size, and results.tsv: one line per measured command
 # with its wall time, CPU time (user + system) and peak memory (from /usr/bin/time), all in seconds and kilobytes.
@@ -70,7 +72,8 @@ for N in "${SIZES[@]}"; do
   GEN=$WORK/gen-$N DATA=$WORK/data-$N
   echo "== $N participations"
   if [ "${BENCH_REUSE:-0}" = 1 ] && [ -f "$DATA/analytics.db" ]; then
-    echo "(BENCH_REUSE=1: keeping the ingested database of an earlier run)"
+    echo "(BENCH_REUSE=1: keeping the ingested database of an earlier run, brought to this version's schema)"
+    "${ANALYTICS[@]}" db migrate --data-folder "$DATA"
   else
     rm -rf "$DATA" "$GEN" "$WORK/import-$N.db"* && mkdir -p "$DATA"
     measure generate "$N" "analytics generate" "${ANALYTICS[@]}" generate --out "$GEN" --participations "$N" > "$WORK/generate-$N.txt"
@@ -133,7 +136,7 @@ done
 # above), which the machine's load hardly moves, unlike the latencies below.
 TICKS=$(getconf CLK_TCK)
 server_cpu() { awk '{ print $14 + $15 }' "/proc/$WEB/stat"; }
-for path in /favicon.ico / "/evenemang/$EVENT" "/api/reports/event/$EVENT" "/rackvidd?kvartal=$QUARTER"; do
+for path in /favicon.ico / "/evenemang/$EVENT" "/api/reports/event/$EVENT" "/rackvidd?kvartal=$QUARTER" /evenemang; do
   before=$(server_cpu)
   for _ in $(seq 10); do curl -ks -o /dev/null -H "Cookie: $COOKIE" "$BASE$path"; done
   ms=$(awk -v a="$before" -v b="$(server_cpu)" -v t="$TICKS" 'BEGIN { printf "%.1f", (b - a) * 1000 / t / 10 }')
@@ -141,6 +144,9 @@ for path in /favicon.ico / "/evenemang/$EVENT" "/api/reports/event/$EVENT" "/rac
 done
 for path in /favicon.ico / "/evenemang/$EVENT" "/api/reports/event/$EVENT"; do
   url="$BASE$path"
+  # The same load for a while first, unmeasured: .NET compiles a hot method again, optimised for what it saw, during a
+  # server's first seconds under load (tiered compilation), and a running server has long done that.
+  wrk -t2 -c"$CONNECTIONS" -d"${BENCH_WARMUP:-15s}" --timeout 10s -H "Cookie: $COOKIE" "$url" > /dev/null
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -H "Cookie: $COOKIE" "$url" > "$WORK/wrk.txt"
   p50=$(awk '$1 == "50%" {print $2}' "$WORK/wrk.txt"); p99=$(awk '$1 == "99%" {print $2}' "$WORK/wrk.txt")
   rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")
