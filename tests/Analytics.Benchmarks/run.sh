@@ -92,6 +92,7 @@ N=$LARGEST DATA=$WORK/data-$LARGEST
 if [ "${BENCH_SKIP_RECOMPUTE:-0}" != 1 ]; then
 echo "== one more event into $N participations: only its scopes are recomputed"
 ONE=$WORK/one-event
+rm -rf "$ONE"
 "${ANALYTICS[@]}" generate --out "$ONE" --participations 60 --events 1 --organisations 5 --seed 99 > /dev/null
 LIST=$(find "$ONE/meetup" -type f | head -1)
 SLUG=bench-one-more-event
