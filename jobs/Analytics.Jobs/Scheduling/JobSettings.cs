@@ -56,7 +56,9 @@ public sealed record JobSettings
             return new JobSettings
             {
                 Server = section.GetValue("Server", defaults.Server),
-                WorkerCount = section.GetValue<int?>("WorkerCount") is { } count and > 0 ? count : null,
+                WorkerCount = section.GetValue<int?>("WorkerCount") is { } count
+                    ? count > 0 ? count : throw new ConfigurationProblem($"Jobs:WorkerCount är {count}; ange minst 1, eller ta bort inställningen för Hangfires standard.")
+                    : null,
                 ServerName = section["ServerName"] is { Length: > 0 } name ? name : null,
                 Queues = QueuesFrom(section.GetSection("Queues")),
                 InvisibilityTimeout = section.GetValue("InvisibilityTimeout", defaults.InvisibilityTimeout),

@@ -43,6 +43,8 @@ public sealed class ProductionSettingsTests
         (jobs.InvisibilityTimeout, jobs.DistributedLockTimeout).ShouldBe((TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(45)));
         Should.Throw<ConfigurationProblem>(() => JobSettings.From(Configuration(("Jobs:InvisibilityTimeout", "5 min")))).Message.ShouldContain("hh:mm:ss");
         Should.Throw<ConfigurationProblem>(() => JobSettings.From(Configuration(("Jobs:Queues", "imports")))).Message.ShouldContain("imports");
+        Should.Throw<ConfigurationProblem>(() => JobSettings.From(Configuration(("Jobs:WorkerCount", "0")))).Message
+            .ShouldBe("Jobs:WorkerCount är 0; ange minst 1, eller ta bort inställningen för Hangfires standard.");
     }
 
     [Fact]
