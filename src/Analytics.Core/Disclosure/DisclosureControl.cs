@@ -130,10 +130,7 @@ public sealed class DisclosureControl
         return new ProtectedReach(reach.Organisations, reach.Sectors, reach.Municipalities, reach.NewOrganisations, returning,
             Round(reach.ShareOfCrossSectorEvents, 3), Round(reach.ShareOfCoHostedEvents, 3),
             new ProtectedTieNetwork(reach.Ties.Ties, Math.Round(reach.Ties.TotalWeight, 3), indicesShown ? Round(reach.Ties.EiIndex, 3) : null),
-            notes.Count == 0 ? CoreMessages.Say("Antal organisationer, sektorer och kommuner räknar kategorier, inte personer, och visas som de är.") : string.Join(" ", notes))
-        {
-            TieGraph = reach.TieGraph is { } graph ? Protect(graph, withProfile) : null,
-        };
+            notes.Count == 0 ? CoreMessages.Say("Antal organisationer, sektorer och kommuner räknar kategorier, inte personer, och visas som de är.") : string.Join(" ", notes));
     }
 
     /// <summary>

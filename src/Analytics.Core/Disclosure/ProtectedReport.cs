@@ -129,13 +129,6 @@ public sealed class ProtectedReach
     public double? ShareOfCoHostedEvents { get; }
     public ProtectedTieNetwork Ties { get; }
 
-    /// <summary>
-    /// The tie network, protected, when the figures it was made from carried one: only snapshots stored before the
-    /// network had its own column do. Readers take the network from <c>ReportReader.ReadTieGraphAsync</c>, so this is
-    /// null for every current snapshot.
-    /// </summary>
-    public ProtectedTieGraph? TieGraph { get; internal init; }
-
     /// <summary>What was withheld and why, in Swedish.</summary>
     public string Note { get; }
 }

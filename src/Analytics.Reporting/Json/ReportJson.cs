@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using Analytics.Core.Disclosure;
 using Analytics.Core.Reports;
 
@@ -16,7 +15,6 @@ public static class ReportJson
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         // å, ä and ö stay readable in the output instead of becoming \u00e5.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WithoutTieGraph } },
     };
 
     private static readonly JsonSerializerOptions Compact = new(JsonSerializerDefaults.Web);
@@ -27,17 +25,4 @@ public static class ReportJson
     internal static string Payload(ReportFigures figures) => JsonSerializer.Serialize(figures, Compact);
 
     internal static ReportFigures? ReadPayload(string payload) => JsonSerializer.Deserialize<ReportFigures>(payload, Compact);
-
-    /// <summary>
-    /// The document leaves out <see cref="ProtectedReach.TieGraph"/>: the network is stored and read apart from the report
-    /// (only Räckvidd draws it, from ReportReader.ReadTieGraphAsync), so the property is null for every current snapshot, and
-    /// a whole network at scale (hundreds of thousands of ties) is no part of a report document. <c>reach.ties</c> keeps
-    /// its summary: count, total weight and E-I index.
-    /// </summary>
-    private static void WithoutTieGraph(JsonTypeInfo type)
-    {
-        if (type.Type != typeof(ProtectedReach)) return;
-        for (var i = type.Properties.Count - 1; i >= 0; i--)
-            if (type.Properties[i].Name == "tieGraph") type.Properties.RemoveAt(i);
-    }
 }
