@@ -87,11 +87,13 @@ public sealed class ReportReader(SnapshotStore snapshots, DisclosureControl disc
         ReportFigures Head(ReportFigures figures) => figures with { Breakdowns = [.. figures.Breakdowns.Where(b => dimensions.Contains(b.Dimension))] };
         var output = $"headline {string.Join(",", dimensions.Order(StringComparer.Ordinal))}";
         var reports = new Dictionary<string, ProtectedReport>();
+        // Without a cache every key is read; with one, only the rows whose revision it does not hold, filled once for
+        // requests that miss together (as ProtectedAsync does).
         var stamps = cache is null ? null : await snapshots.StampsAsync(kind, keys, cancellationToken);
-        var missing = new List<string>();
-        foreach (var key in keys)
-            if (stamps?.GetValueOrDefault(key) is { } stamp && cache!.Find<ProtectedReport>(stamp.Id, stamp.Revision, output) is { } cached) reports[key] = cached;
-            else missing.Add(key);
+        var missing = Missing();
+        if (missing.Count == 0) return reports;
+        using var filling = cache is null ? null : await cache.FillingAsync((kind, output), cancellationToken);
+        missing = Missing();
         if (missing.Count == 0) return reports;
         // Only as much of each payload as the dimensions need: none, or the first breakdown alone when it is the one asked for.
         var cut = dimensions.Count == 0 ? HeadCut.NoBreakdowns : dimensions.Count == 1 ? HeadCut.FirstBreakdown : HeadCut.AllBreakdowns;
@@ -108,6 +110,17 @@ public sealed class ReportReader(SnapshotStore snapshots, DisclosureControl disc
         foreach (var (key, stored) in heads)
             reports[key] = Keep(stored, output, figures => disclosure.Protect(Head(figures)));
         return reports;
+
+        List<string> Missing()
+        {
+            if (stamps is null) return [.. keys];
+            var left = new List<string>();
+            foreach (var (key, stamp) in stamps)
+                if (reports.ContainsKey(key)) continue;
+                else if (cache!.Find<ProtectedReport>(stamp.Id, stamp.Revision, output) is { } cached) reports[key] = cached;
+                else left.Add(key);
+            return left;
+        }
     }
 
     /// <summary>

@@ -65,10 +65,12 @@ public class ReportCacheTests
             await using var db = database.Open();
             var reader = new ReportReader(new Recompute(db).Store, Protected.Disclosure, cache);
             return (Events: await reader.ReadManyAsync(ReportScope.EventKind, ["januari", "mars"]),
-                Quarter: (await reader.ReadAsync(ReportScope.ForQuarter(Spring))).ShouldNotBeNull().Report);
+                Quarter: (await reader.ReadAsync(ReportScope.ForQuarter(Spring))).ShouldNotBeNull().Report,
+                Heads: await reader.ReadHeadlinesAsync(ReportScope.EventKind, ["januari", "mars"], []));
         })));
 
-        reads.ShouldAllBe(r => ReferenceEquals(r.Events["mars"], reads[0].Events["mars"]) && ReferenceEquals(r.Quarter, reads[0].Quarter));
+        reads.ShouldAllBe(r => ReferenceEquals(r.Events["mars"], reads[0].Events["mars"]) && ReferenceEquals(r.Quarter, reads[0].Quarter)
+            && ReferenceEquals(r.Heads["mars"], reads[0].Heads["mars"]));
     }
 
     [Theory, DatabaseProviders]
