@@ -27,6 +27,8 @@ public sealed class AnalyticsApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:DataFolder", _dataFolder);
+        // Ten events a page, so the events list shows its page links to every check (axe, keyboard, zoom, screenshots).
+        builder.UseSetting("Pages:EventsPerPage", "10");
         // Request logs from a hundred page loads would bury the test results.
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
