@@ -13,7 +13,7 @@ namespace Analytics.Jobs.Retention;
 /// Daily: removes the per-person rows (participations and consent records) of events that started longer ago than the
 /// retention period, and keeps their snapshots. Stale snapshots are brought up to date first, so what stays is the
 /// report of the full data. A purged event is marked, and every scope containing it is frozen from then on (see
-/// <see cref="SnapshotStore.IsFrozenAsync"/>), because recomputing it would count the removed rows as zero.
+/// <see cref="SnapshotStore.StateAsync"/>), because recomputing it would count the removed rows as zero.
 /// Safe to run twice: the second run finds nothing old left.
 /// </summary>
 public sealed class RetentionPurgeJob(AnalyticsDbContext db, ReportRecomputer recomputer, RetentionPeriod period, TimeProvider clock,

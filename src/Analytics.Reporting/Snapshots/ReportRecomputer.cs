@@ -65,7 +65,7 @@ public sealed class ReportRecomputer(AnalyticsDbContext db, ReportBuilder builde
         {
             kept = [];
             foreach (var scope in batch)
-                if (!await snapshots.IsFrozenAsync(scope.Figures.Scope, cancellationToken)) kept.Add(scope);
+                if (!(await snapshots.StateAsync(scope.Figures.Scope, cancellationToken)).Frozen) kept.Add(scope);
         }
         await snapshots.SaveManyAsync(kept, cancellationToken);
         return kept.Count;
@@ -77,8 +77,7 @@ public sealed class ReportRecomputer(AnalyticsDbContext db, ReportBuilder builde
     /// <summary>Recomputes one scope. The version is read first, so a change that lands meanwhile leaves it stale, not lost.</summary>
     public async Task RecomputeAsync(ReportScope scope, CancellationToken cancellationToken = default)
     {
-        if (await snapshots.CurrentVersionAsync(scope, cancellationToken) is not { } version) return;
-        if (await snapshots.IsFrozenAsync(scope, cancellationToken)) return;
+        if (await snapshots.StateAsync(scope, cancellationToken) is not ({ } version, false)) return;
         var figures = scope.Kind switch
         {
             ReportScope.EventKind => await builder.BuildEventAsync(scope.Key, cancellationToken),
@@ -95,14 +94,14 @@ public sealed class ReportRecomputer(AnalyticsDbContext db, ReportBuilder builde
 
     /// <summary>
     /// Every scope with the data version it has now, from one read of the events: an event's own version, and for a
-    /// quarter, a host organisation and all time the sum over their events (as <see cref="SnapshotStore.CurrentVersionAsync"/>).
+    /// quarter, a host organisation and all time the sum over their events (as <see cref="SnapshotStore.StateAsync"/>).
     /// </summary>
     private async Task<List<(ReportScope Scope, long Version)>> CurrentVersionsAsync(CancellationToken cancellationToken)
     {
         var events = await db.Events.AsNoTracking()
             .Select(e => new { e.Slug, e.StartsAtUtc, e.DataVersion, Purged = e.PurgedAtUtc != null, Hosts = e.Hosts.Select(h => h.OrganisationId).ToList() })
             .ToListAsync(cancellationToken);
-        // A scope with any purged event is frozen (SnapshotStore.IsFrozenAsync): it is left out, so it is never recomputed.
+        // A scope with any purged event is frozen (SnapshotStore.StateAsync): it is left out, so it is never recomputed.
         return
         [
             .. events.Where(e => !e.Purged).Select(e => (ReportScope.ForEvent(e.Slug), e.DataVersion)),

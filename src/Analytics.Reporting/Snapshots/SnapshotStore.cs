@@ -213,27 +213,6 @@ public sealed class SnapshotStore(AnalyticsDbContext db, TimeProvider clock)
 
     private sealed record StoredRow(string ScopeKey, string Payload, SnapshotStamp Stamp);
 
-    /// <summary>The current data version of a scope, or null when the scope does not exist.</summary>
-    public async Task<long?> CurrentVersionAsync(ReportScope scope, CancellationToken cancellationToken = default)
-    {
-        switch (scope.Kind)
-        {
-            case ReportScope.EventKind:
-                return await db.Events.Where(e => e.Slug == scope.Key).Select(e => (long?)e.DataVersion).SingleOrDefaultAsync(cancellationToken);
-            case ReportScope.QuarterKind when Quarter.TryParse(scope.Key, out var quarter):
-                return await db.Events.Where(e => e.StartsAtUtc >= quarter.StartUtc && e.StartsAtUtc < quarter.EndUtc)
-                    .SumAsync(e => e.DataVersion + 1, cancellationToken);
-            case ReportScope.HostKind when scope.HostOrganisationId() is { } host:
-                if (!await db.Organisations.AnyAsync(o => o.Id == host, cancellationToken)) return null;
-                return await db.Events.Where(e => e.Hosts.Any(h => h.OrganisationId == host))
-                    .SumAsync(e => e.DataVersion + 1, cancellationToken);
-            case ReportScope.AllTimeKind:
-                return await db.Events.SumAsync(e => e.DataVersion + 1, cancellationToken);
-            default:
-                return null;
-        }
-    }
-
     public async Task<bool> IsStaleAsync(ReportScope scope, CancellationToken cancellationToken = default)
     {
         var stamp = (await StampsAsync(scope.Kind, [scope.Key], cancellationToken)).GetValueOrDefault(scope.Key);
@@ -249,46 +228,33 @@ public sealed class SnapshotStore(AnalyticsDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// <see cref="CurrentVersionAsync"/> and <see cref="IsFrozenAsync"/> together: in one query for an event and a quarter,
-    /// the scopes whose pages ask on every request.
+    /// The scope's current data version (null when the scope does not exist) and whether it is frozen, in one query: an
+    /// event's version is its own, a larger scope's the sum over its events of their versions plus one. Frozen means
+    /// retention has removed the per-person rows of an event in it: its snapshot is then kept as it was and never
+    /// recomputed, since a recompute would count the removed rows as zero.
     /// </summary>
-    private async Task<(long? Version, bool Frozen)> StateAsync(ReportScope scope, CancellationToken cancellationToken)
+    public async Task<(long? Version, bool Frozen)> StateAsync(ReportScope scope, CancellationToken cancellationToken = default)
     {
-        switch (scope.Kind)
-        {
-            case ReportScope.EventKind:
-                var ev = await db.Events.Where(e => e.Slug == scope.Key).Select(e => new { e.DataVersion, Purged = e.PurgedAtUtc != null })
-                    .SingleOrDefaultAsync(cancellationToken);
-                return (ev?.DataVersion, ev?.Purged == true);
-            case ReportScope.QuarterKind when Quarter.TryParse(scope.Key, out var quarter):
-                // An empty quarter has no group: version 0, as the sum over no events is.
-                var events = await db.Events.Where(e => e.StartsAtUtc >= quarter.StartUtc && e.StartsAtUtc < quarter.EndUtc).GroupBy(e => 1)
-                    .Select(g => new { Version = g.Sum(e => e.DataVersion + 1), LastPurge = g.Max(e => e.PurgedAtUtc) })
-                    .SingleOrDefaultAsync(cancellationToken);
-                return (events?.Version ?? 0, events?.LastPurge is not null);
-            default:
-                return (await CurrentVersionAsync(scope, cancellationToken), await IsFrozenAsync(scope, cancellationToken));
-        }
+        if (EventsOf(scope) is not { } events) return (null, false);
+        if (scope.HostOrganisationId() is { } host && !await db.Organisations.AnyAsync(o => o.Id == host, cancellationToken)) return (null, false);
+        var state = await events.GroupBy(e => 1)
+            .Select(g => new { Sum = g.Sum(e => e.DataVersion + 1), Own = g.Max(e => e.DataVersion), LastPurge = g.Max(e => e.PurgedAtUtc) })
+            .SingleOrDefaultAsync(cancellationToken);
+        // No group: an event that does not exist, or a larger scope without events (version 0, as the sum over none is).
+        if (scope.Kind == ReportScope.EventKind) return (state?.Own, state?.LastPurge is not null);
+        return (state?.Sum ?? 0, state?.LastPurge is not null);
     }
 
-    /// <summary>
-    /// True when retention has removed the per-person rows of any event in the scope. Its snapshot is then kept as it
-    /// was and never recomputed, since a recompute would count the removed rows as zero.
-    /// </summary>
-    public async Task<bool> IsFrozenAsync(ReportScope scope, CancellationToken cancellationToken = default)
+    /// <summary>The events a scope is made of; null for a scope that names none.</summary>
+    private IQueryable<Event>? EventsOf(ReportScope scope) => scope.Kind switch
     {
-        var purged = db.Events.Where(e => e.PurgedAtUtc != null);
-        return scope.Kind switch
-        {
-            ReportScope.EventKind => await purged.AnyAsync(e => e.Slug == scope.Key, cancellationToken),
-            ReportScope.QuarterKind when Quarter.TryParse(scope.Key, out var quarter) =>
-                await purged.AnyAsync(e => e.StartsAtUtc >= quarter.StartUtc && e.StartsAtUtc < quarter.EndUtc, cancellationToken),
-            ReportScope.HostKind when scope.HostOrganisationId() is { } host =>
-                await purged.AnyAsync(e => e.Hosts.Any(h => h.OrganisationId == host), cancellationToken),
-            ReportScope.AllTimeKind => await purged.AnyAsync(cancellationToken),
-            _ => false,
-        };
-    }
+        ReportScope.EventKind => db.Events.Where(e => e.Slug == scope.Key),
+        ReportScope.QuarterKind when Quarter.TryParse(scope.Key, out var quarter) =>
+            db.Events.Where(e => e.StartsAtUtc >= quarter.StartUtc && e.StartsAtUtc < quarter.EndUtc),
+        ReportScope.HostKind when scope.HostOrganisationId() is { } host => db.Events.Where(e => e.Hosts.Any(h => h.OrganisationId == host)),
+        ReportScope.AllTimeKind => db.Events,
+        _ => null,
+    };
 }
 
 public sealed record StoredFigures(ReportFigures Figures, long DataVersion, DateTime ComputedAtUtc)

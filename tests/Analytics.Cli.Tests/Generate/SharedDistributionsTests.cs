@@ -1,4 +1,4 @@
-using System.Text;
+using Analytics.Testing;
 using static Analytics.SampleData.Distributions;
 using static Analytics.SampleData.Taxonomy;
 
@@ -74,26 +74,9 @@ public sealed class SharedDistributionsTests : IDisposable
     private static List<Dictionary<string, string>> ReadTable(string path, char separator)
     {
         var lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToList();
-        var header = Split(lines[0], separator);
-        return [.. lines.Skip(1).Select(line => Split(line, separator)
+        var header = SmallCounts.Split(lines[0], separator);
+        return [.. lines.Skip(1).Select(line => SmallCounts.Split(line, separator)
             .Select((value, i) => (Column: header[i], value)).ToDictionary(f => f.Column, f => f.value))];
-    }
-
-    private static List<string> Split(string line, char separator)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (c == '"' && quoted && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
-            else if (c == '"') quoted = !quoted;
-            else if (c == separator && !quoted) { fields.Add(field.ToString()); field.Clear(); }
-            else field.Append(c);
-        }
-        fields.Add(field.ToString());
-        return fields;
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -120,8 +120,7 @@ public sealed class SqlServerTranslationTests(ITestOutputHelper output)
                 await reader.ReadAsync(scope2);
                 await reader.ReadTieGraphAsync(scope2);
                 await snapshots.IsStaleAsync(scope2);
-                await snapshots.CurrentVersionAsync(scope2);
-                await snapshots.IsFrozenAsync(scope2);
+                await snapshots.StateAsync(scope2);
                 await snapshots.LoadAsync(scope2);
             }
             await reader.ReadWithinAsync(ReportScope.ForEvent(slug), ReportScope.ForQuarter(quarter));
