@@ -53,7 +53,7 @@ public sealed record JobSettings
         var defaults = new JobSettings();
         try
         {
-            return new JobSettings
+            var settings = new JobSettings
             {
                 Server = section.GetValue("Server", defaults.Server),
                 WorkerCount = section.GetValue<int?>("WorkerCount") is { } count
@@ -65,6 +65,12 @@ public sealed record JobSettings
                 DistributedLockTimeout = section.GetValue("DistributedLockTimeout", defaults.DistributedLockTimeout),
                 QueuePollInterval = section.GetValue<TimeSpan?>("QueuePollInterval"),
             };
+            // Hangfire's storages refuse a zero or negative time with an exception when the host starts.
+            foreach (var (setting, time) in new[] { ("InvisibilityTimeout", (TimeSpan?)settings.InvisibilityTimeout),
+                         ("DistributedLockTimeout", settings.DistributedLockTimeout), ("QueuePollInterval", settings.QueuePollInterval) })
+                if (time <= TimeSpan.Zero)
+                    throw new ConfigurationProblem($"Jobs:{setting} är {time}; ange en tid över noll, till exempel 00:05:00.");
+            return settings;
         }
         catch (InvalidOperationException)
         {

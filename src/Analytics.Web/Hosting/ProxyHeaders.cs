@@ -20,7 +20,10 @@ public static class ProxyHeaders
             (string text, out IPAddress address) => IPAddress.TryParse(text, out address!));
         var networks = Parse(Values(section.GetSection("KnownNetworks")), "KnownNetworks",
             (string text, out System.Net.IPNetwork network) => System.Net.IPNetwork.TryParse(text, out network));
-        var limit = section.GetValue("ForwardLimit", 1);
+        var limit = section["ForwardLimit"] is not { Length: > 0 } text ? 1
+            : int.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var forwards) && forwards > 0
+                ? forwards
+                : throw new ConfigurationProblem($"ForwardedHeaders:ForwardLimit är ”{text}”; ange hur många proxyer som står framför appen, ett heltal från 1.");
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;

@@ -23,6 +23,12 @@ public static class RateLimits
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
+        // Read and checked once, at start: a bad value stops the start with one sentence instead of failing every
+        // submission (at the door, every check-in) with an error page.
+        var login = Window.From(configuration, "Login", 10, 60);
+        var forms = Window.From(configuration, "Forms", 20, 60);
+        var checkIn = Window.From(configuration, "CheckIn", 300, 60);
+        var uploads = Window.From(configuration, "Uploads", 20, 60);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -31,23 +37,37 @@ public static class RateLimits
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 return ValueTask.CompletedTask;
             };
-            o.AddPolicy(Login, http => Partition(http, Client(http), configuration, "Login", 10, 60));
-            o.AddPolicy(Forms, http => Partition(http, Client(http) + " " + http.Request.Path.Value?.ToLowerInvariant(), configuration, "Forms", 20, 60));
-            o.AddPolicy(CheckIn, http => Partition(http, Client(http) + " " + http.Request.Path.Value?.ToLowerInvariant(), configuration, "CheckIn", 300, 60));
-            o.AddPolicy(Uploads, http => Partition(http, Client(http), configuration, "Uploads", 20, 60));
+            o.AddPolicy(Login, http => Partition(http, Client(http), Login, login));
+            o.AddPolicy(Forms, http => Partition(http, Client(http) + " " + http.Request.Path.Value?.ToLowerInvariant(), Forms, forms));
+            o.AddPolicy(CheckIn, http => Partition(http, Client(http) + " " + http.Request.Path.Value?.ToLowerInvariant(), CheckIn, checkIn));
+            o.AddPolicy(Uploads, http => Partition(http, Client(http), Uploads, uploads));
         });
         return services;
     }
 
-    private static RateLimitPartition<string> Partition(HttpContext http, string key, IConfiguration configuration, string name,
-        int permits, int seconds)
+    private static RateLimitPartition<string> Partition(HttpContext http, string key, string name, Window window) =>
+        HttpMethods.IsPost(http.Request.Method)
+            ? RateLimitPartition.GetFixedWindowLimiter(name + " " + key,
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = window.Permits, Window = TimeSpan.FromSeconds(window.Seconds), QueueLimit = 0 })
+            : RateLimitPartition.GetNoLimiter("read");
+
+    /// <summary>One limit: so many submissions in so many seconds (RateLimits:{name}:PermitLimit and :WindowSeconds).</summary>
+    private sealed record Window(int Permits, int Seconds)
     {
-        if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("read");
-        var section = configuration.GetSection($"RateLimits:{name}");
-        var limit = section.GetValue("PermitLimit", permits);
-        var window = TimeSpan.FromSeconds(section.GetValue("WindowSeconds", seconds));
-        return RateLimitPartition.GetFixedWindowLimiter(name + " " + key,
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = window, QueueLimit = 0 });
+        public static Window From(IConfiguration configuration, string name, int permits, int seconds)
+        {
+            var section = configuration.GetSection($"RateLimits:{name}");
+            return new Window(Positive(section, name, "PermitLimit", permits), Positive(section, name, "WindowSeconds", seconds));
+        }
+
+        private static int Positive(IConfigurationSection section, string name, string setting, int fallback)
+        {
+            var text = section[setting];
+            if (string.IsNullOrWhiteSpace(text)) return fallback;
+            return int.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0
+                ? value
+                : throw new Data.Configuration.ConfigurationProblem($"RateLimits:{name}:{setting} är ”{text}”; ange ett heltal från 1.");
+        }
     }
 
     /// <summary>The client's address as Kestrel (or the forwarded-headers middleware behind a proxy) saw it.</summary>

@@ -45,7 +45,22 @@ public sealed class ProductionSettingsTests
         Should.Throw<ConfigurationProblem>(() => JobSettings.From(Configuration(("Jobs:Queues", "imports")))).Message.ShouldContain("imports");
         Should.Throw<ConfigurationProblem>(() => JobSettings.From(Configuration(("Jobs:WorkerCount", "0")))).Message
             .ShouldBe("Jobs:WorkerCount är 0; ange minst 1, eller ta bort inställningen för Hangfires standard.");
+        Should.Throw<ConfigurationProblem>(() => JobSettings.From(Configuration(("Jobs:DistributedLockTimeout", "00:00:00")))).Message
+            .ShouldBe("Jobs:DistributedLockTimeout är 00:00:00; ange en tid över noll, till exempel 00:05:00.");
+        Should.Throw<ConfigurationProblem>(() => JobSettings.From(Configuration(("Jobs:QueuePollInterval", "-00:00:05")))).Message
+            .ShouldContain("Jobs:QueuePollInterval");
     }
+
+    [Theory]
+    [InlineData("RateLimits:CheckIn:PermitLimit", "abc", "RateLimits:CheckIn:PermitLimit är ”abc”; ange ett heltal från 1.")]
+    [InlineData("RateLimits:Login:WindowSeconds", "0", "RateLimits:Login:WindowSeconds är ”0”; ange ett heltal från 1.")]
+    public void A_bad_rate_limit_stops_the_start_with_one_sentence_instead_of_failing_every_submission(string key, string value, string message) =>
+        Should.Throw<ConfigurationProblem>(() => new ServiceCollection().AddRateLimits(Configuration((key, value)))).Message.ShouldBe(message);
+
+    [Fact]
+    public void A_forward_limit_that_is_no_number_stops_the_start_with_one_sentence() =>
+        Should.Throw<ConfigurationProblem>(() => new ServiceCollection().AddProxyHeaders(Configuration(("ForwardedHeaders:ForwardLimit", "two")))).Message
+            .ShouldBe("ForwardedHeaders:ForwardLimit är ”two”; ange hur många proxyer som står framför appen, ett heltal från 1.");
 
     [Fact]
     public void Forwarded_headers_are_trusted_from_the_named_proxies_and_networks_only()
