@@ -25,6 +25,10 @@ public sealed partial class EventCatalogue(AnalyticsDbContext db)
             problems.Add(Messages.Say("Okänt format ”{0}”; välj något av {1}.", draft.Format, string.Join(", ", Taxonomy.EventFormats.Select(f => f.Code))));
         if (draft.Municipality is { Length: > 0 } m && !Municipalities.IsValidCode(m))
             problems.Add(Messages.Say("”{0}” är ingen kommunkod; ange SCB:s fyrsiffriga kod, till exempel 1480 för Göteborg.", m));
+        // A mistyped year (0026, 2206) would also stretch every quarter picker over centuries of empty quarters.
+        if (draft.StartsLocal.Year is < EarliestYear or > LatestYear)
+            problems.Add(Messages.Say("Datumet {0} ser felskrivet ut; ett evenemang ligger mellan år {1} och {2}.",
+                draft.StartsLocal.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), EarliestYear, LatestYear));
         if (draft.EndsLocal is { } ends && ends < draft.StartsLocal)
             problems.Add(Messages.Say("Evenemanget kan inte sluta innan det börjar."));
         if (draft.Capacity is < 0)
@@ -76,6 +80,9 @@ public sealed partial class EventCatalogue(AnalyticsDbContext db)
         db.Entry(ev).State = EntityState.Detached;
         return [];
     }
+
+    /// <summary>The years an event may start in: wide enough for any real meeting, narrow enough to catch a typo.</summary>
+    public const int EarliestYear = 2000, LatestYear = 2100;
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();

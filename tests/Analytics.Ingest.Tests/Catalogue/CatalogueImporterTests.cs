@@ -78,6 +78,28 @@ public class CatalogueImporterTests
     }
 
     [Theory, DatabaseProviders]
+    public async Task Rejects_an_event_with_a_mistyped_year_and_keeps_the_others(string provider)
+    {
+        await using var database = await MigratedDatabase.CreateAsync(provider);
+        await using var db = database.Open();
+        var catalogue = new CatalogueImporter(db);
+
+        var result = await catalogue.ImportEventsAsync(Csv(
+            "slug,title,starts,ends,format,municipality,online,capacity,meetup_event_id,hosts",
+            "2026-09-17-traff,Träff,2026-09-17T17:00,,traff,1480,false,,,",
+            "0026-09-18-traff,Träff igen,0026-09-18T17:00,,traff,1480,false,,,",
+            "2206-09-19-traff,Träff sen,2206-09-19T17:00,,traff,1480,false,,,"));
+
+        (result.Read, result.Accepted).ShouldBe((3, 1));
+        result.Errors.Select(e => (e.Row, e.Reason)).ShouldBe(
+        [
+            (3, "Datumet 0026-09-18 ser felskrivet ut; ett evenemang ligger mellan år 2000 och 2100."),
+            (4, "Datumet 2206-09-19 ser felskrivet ut; ett evenemang ligger mellan år 2000 och 2100."),
+        ]);
+        (await db.Events.Select(e => e.Slug).ToListAsync()).ShouldBe(["2026-09-17-traff"]);
+    }
+
+    [Theory, DatabaseProviders]
     public async Task Importing_the_sample_catalogues_again_changes_nothing(string provider)
     {
         await using var database = await MigratedDatabase.CreateAsync(provider);
