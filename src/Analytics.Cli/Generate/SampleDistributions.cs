@@ -11,16 +11,19 @@ namespace Analytics.Cli.Generate;
 internal static class SampleDistributions
 {
     /// <summary>
-    /// SCB kommunkod, name and weight of every workplace: the large ones first, in the table's order, then the rest of
+    /// SCB kommunkod and weight of every workplace: the large ones first, in the table's order, then the rest of
     /// Västra Götaland. Weighted draws depend on the order, so it stays as it is to keep each seed's output unchanged.
     /// </summary>
-    public static readonly (string Code, string Name, double Weight)[] Workplaces =
+    public static readonly (string Item, double Weight)[] Workplaces =
     [
-        .. LargeWorkplaces.Select(w => (w.Code, MunicipalityNames[w.Code], w.Weight)),
+        .. LargeWorkplaces.Select(w => (w.Code, w.Weight)),
         .. MunicipalityNames.Keys
             .Where(code => IsInVastraGotaland(code) && !LargeWorkplaces.Any(w => w.Code == code))
-            .Select(code => (code, MunicipalityNames[code], SmallWorkplaceWeight)),
+            .Select(code => (code, SmallWorkplaceWeight)),
     ];
+
+    /// <summary>The workplaces in western Sweden, where the network's events and head offices are: all but Stockholm (0180).</summary>
+    public static readonly (string Item, double Weight)[] WesternSweden = [.. Workplaces.Where(w => w.Item != "0180")];
 
     /// <summary>mapping.json of a generated history: the sample's saved answers less its organisations, which are not in it.</summary>
     public static readonly (string Question, string Answer, string Code)[] SavedMapping =

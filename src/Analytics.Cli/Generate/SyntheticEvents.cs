@@ -20,7 +20,6 @@ internal static class SyntheticEvents
         var hostChoice = new WeightedChoice<SyntheticOrganisation>(hosts.Select(h => (h, h.Weight)));
         var hostsByMunicipality = hosts.GroupBy(h => h.Municipality).ToDictionary(g => g.Key, g => g.ToList());
         var shapes = EventShapes.Select(s => (s, s.Weight)).ToList();
-        var places = Workplaces.Where(w => w.Code != "0180").Select(w => (w.Code, w.Weight)).ToList();
         var days = (plan.Starts.AddYears(plan.Years) - plan.Starts).Days;
 
         var drafts = Enumerable.Range(0, plan.Events).Select(_ =>
@@ -28,7 +27,7 @@ internal static class SyntheticEvents
             var shape = random.PickWeighted(shapes);
             var day = plan.Starts.AddDays(random.Next(days));
             var starts = day + TimeSpan.Parse(random.PickWeighted(StartTimes), System.Globalization.CultureInfo.InvariantCulture);
-            var municipality = random.Chance(shape.OnlineShare) ? null : random.PickWeighted(places);
+            var municipality = random.Chance(shape.OnlineShare) ? null : random.PickWeighted(WesternSweden);
             var want = shape.Demand * (0.6 + 0.8 * random.NextDouble());
             return (Shape: shape, Starts: starts, Municipality: municipality, Want: want);
         }).OrderBy(d => d.Starts).ToList();

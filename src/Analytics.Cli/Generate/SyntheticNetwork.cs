@@ -106,11 +106,6 @@ internal sealed class SyntheticNetwork
         return organisations;
     }
 
-    private static readonly (string Item, double Weight)[] WesternSweden =
-        [.. Workplaces.Where(w => w.Code != "0180").Select(w => (w.Code, w.Weight))];
-
-    private static readonly (string Item, double Weight)[] AllWorkplaces = [.. Workplaces.Select(w => (w.Code, w.Weight))];
-
     public static string MunicipalityName(string code) => MunicipalityNames[code];
 
     private static SyntheticPerson CreatePerson(Random random, GenerationPlan plan, int index, HashSet<long> memberIds,
@@ -178,6 +173,6 @@ internal sealed class SyntheticNetwork
         if (sector == Region) return random.PickWeighted(WesternSweden);
         if (organisation.Municipality != "0180") return organisation.Municipality;
         // National bodies meet the network through their offices in the west, and now and then from head office.
-        return random.Chance(HeadOfficeShare) ? organisation.Municipality : random.PickWeighted(AllWorkplaces);
+        return random.Chance(HeadOfficeShare) ? organisation.Municipality : random.PickWeighted(Workplaces);
     }
 }

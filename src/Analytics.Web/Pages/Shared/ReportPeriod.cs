@@ -72,8 +72,4 @@ public sealed record ReportPeriod(Quarter? Quarter, IReadOnlyList<Quarter> Quart
         var last = await db.Events.OrderByDescending(e => e.StartsAtUtc).Select(e => (DateTime?)e.StartsAtUtc).FirstOrDefaultAsync(cancellationToken);
         return first is { } f && last is { } l ? (Core.Events.Quarter.Containing(f), Core.Events.Quarter.Containing(l)) : null;
     }
-
-    /// <summary>The quarters of these start times, each once, latest first.</summary>
-    public static IReadOnlyList<Quarter> QuartersOf(IEnumerable<DateTime> startsUtc) =>
-        [.. startsUtc.Select(Core.Events.Quarter.Containing).Distinct().OrderDescending()];
 }
