@@ -86,41 +86,27 @@ public sealed class ReportReader(SnapshotStore snapshots, DisclosureControl disc
     {
         ReportFigures Head(ReportFigures figures) => figures with { Breakdowns = [.. figures.Breakdowns.Where(b => dimensions.Contains(b.Dimension))] };
         var output = $"headline {string.Join(",", dimensions.Order(StringComparer.Ordinal))}";
-        var reports = new Dictionary<string, ProtectedReport>();
-        // Without a cache every key is read; with one, only the rows whose revision it does not hold, filled once for
-        // requests that miss together (as ProtectedAsync does).
-        var stamps = cache is null ? null : await snapshots.StampsAsync(kind, keys, cancellationToken);
-        var missing = Missing();
-        if (missing.Count == 0) return reports;
-        using var filling = cache is null ? null : await cache.FillingAsync((kind, output), cancellationToken);
-        missing = Missing();
-        if (missing.Count == 0) return reports;
-        // Only as much of each payload as the dimensions need: none, or the first breakdown alone when it is the one asked for.
-        var cut = dimensions.Count == 0 ? HeadCut.NoBreakdowns : dimensions.Count == 1 ? HeadCut.FirstBreakdown : HeadCut.AllBreakdowns;
-        var heads = await snapshots.LoadHeadsAsync(kind, missing, cut, cancellationToken);
-        if (cut == HeadCut.FirstBreakdown)
-        {
-            // A payload whose first breakdown is another dimension is read again with all of them.
-            var other = heads.Where(h => h.Value.Figures.Breakdowns.Count > 0 && !dimensions.Contains(h.Value.Figures.Breakdowns[0].Dimension))
-                .Select(h => h.Key).ToList();
-            if (other.Count > 0)
-                foreach (var (key, stored) in await snapshots.LoadHeadsAsync(kind, other, HeadCut.AllBreakdowns, cancellationToken))
-                    heads[key] = stored;
-        }
-        foreach (var (key, stored) in heads)
-            reports[key] = Keep(stored, output, figures => disclosure.Protect(Head(figures)));
-        return reports;
+        var heads = await ProtectedAsync(kind, keys, output, figures => disclosure.Protect(Head(figures)),
+            missing => HeadsAsync(kind, missing ?? keys, dimensions, cancellationToken), cancellationToken);
+        return heads.ToDictionary(r => r.Key, r => r.Value.Report);
+    }
 
-        List<string> Missing()
-        {
-            if (stamps is null) return [.. keys];
-            var left = new List<string>();
-            foreach (var (key, stamp) in stamps)
-                if (reports.ContainsKey(key)) continue;
-                else if (cache!.Find<ProtectedReport>(stamp.Id, stamp.Revision, output) is { } cached) reports[key] = cached;
-                else left.Add(key);
-            return left;
-        }
+    /// <summary>
+    /// Only as much of each payload as the dimensions need: none, or the first breakdown alone when it is the one asked
+    /// for; a payload whose first breakdown is another dimension is read again with all of them.
+    /// </summary>
+    private async Task<Dictionary<string, StoredFigures>> HeadsAsync(string kind, IReadOnlyCollection<string> keys,
+        IReadOnlyCollection<string> dimensions, CancellationToken cancellationToken)
+    {
+        var cut = dimensions.Count == 0 ? HeadCut.NoBreakdowns : dimensions.Count == 1 ? HeadCut.FirstBreakdown : HeadCut.AllBreakdowns;
+        var heads = await snapshots.LoadHeadsAsync(kind, keys, cut, cancellationToken);
+        if (cut != HeadCut.FirstBreakdown) return heads;
+        var other = heads.Where(h => h.Value.Figures.Breakdowns.Count > 0 && !dimensions.Contains(h.Value.Figures.Breakdowns[0].Dimension))
+            .Select(h => h.Key).ToList();
+        if (other.Count > 0)
+            foreach (var (key, stored) in await snapshots.LoadHeadsAsync(kind, other, HeadCut.AllBreakdowns, cancellationToken))
+                heads[key] = stored;
+        return heads;
     }
 
     /// <summary>
@@ -157,11 +143,17 @@ public sealed class ReportReader(SnapshotStore snapshots, DisclosureControl disc
     }
 
     /// <summary>The protected reports of the given scopes of one kind (all for null), with their rows' revisions: cached where the row is unchanged, the rest read in one query.</summary>
+    private Task<Dictionary<string, Revised>> ProtectedAsync(string kind, IReadOnlyCollection<string>? keys, string output,
+        Func<ReportFigures, ProtectedReport> protect, CancellationToken cancellationToken) =>
+        ProtectedAsync(kind, keys, output, protect, missing => snapshots.LoadStoredAsync(kind, missing, cancellationToken), cancellationToken);
+
+    /// <summary>As above, reading the missing scopes' figures with <paramref name="load"/> (all of them for null).</summary>
     private async Task<Dictionary<string, Revised>> ProtectedAsync(string kind, IReadOnlyCollection<string>? keys, string output,
-        Func<ReportFigures, ProtectedReport> protect, CancellationToken cancellationToken)
+        Func<ReportFigures, ProtectedReport> protect, Func<IReadOnlyCollection<string>?, Task<Dictionary<string, StoredFigures>>> load,
+        CancellationToken cancellationToken)
     {
         if (cache is null)
-            return (await snapshots.LoadStoredAsync(kind, keys, cancellationToken))
+            return (await load(keys))
                 .ToDictionary(s => s.Key, s => new Revised(protect(s.Value.Figures), s.Value.Stamp?.Revision ?? Guid.Empty));
         var reports = new Dictionary<string, Revised>();
         var stamps = await snapshots.StampsAsync(kind, keys, cancellationToken);
@@ -171,7 +163,7 @@ public sealed class ReportReader(SnapshotStore snapshots, DisclosureControl disc
         // Another request may have filled them while this one waited.
         missing = Missing();
         if (missing.Count == 0) return reports;
-        foreach (var (key, stored) in await snapshots.LoadStoredAsync(kind, missing, cancellationToken))
+        foreach (var (key, stored) in await load(missing))
             reports[key] = new Revised(Keep(stored, output, protect), stored.Stamp?.Revision ?? Guid.Empty);
         return reports;
 
