@@ -25,7 +25,7 @@ public sealed class ReportReader(SnapshotStore snapshots, DisclosureControl disc
             if (report is null)
             {
                 if (await snapshots.LoadAsync(scope, cancellationToken) is not { } stored) return null;
-                (report, stamp) = (Keep(stored, Report, disclosure.Protect), stored.Stamp!);
+                (report, stamp) = (Keep(stored, Report, disclosure.Protect), stored.Stamp);
             }
         }
         return new PublishedReport(report, stamp.ComputedAtUtc, await snapshots.IsStaleAsync(scope, stamp, cancellationToken)) { Revision = stamp.Revision };
@@ -48,7 +48,7 @@ public sealed class ReportReader(SnapshotStore snapshots, DisclosureControl disc
             if (await snapshots.LoadAsync(parent, cancellationToken) is not { } whole) return null;
             var refusal = FilteredView.Refusal(stored.Figures, whole.Figures, disclosure.K);
             within = Keep(stored, output, figures => new Within(refusal is null ? disclosure.Protect(figures) : null, refusal));
-            viewStamp = stored.Stamp!;
+            viewStamp = stored.Stamp;
         }
         if (within.Refusal is { } why) return new FilteredReport(null, why);
         var stale = await snapshots.IsStaleAsync(view, viewStamp, cancellationToken);
@@ -154,7 +154,7 @@ public sealed class ReportReader(SnapshotStore snapshots, DisclosureControl disc
     {
         if (cache is null)
             return (await load(keys))
-                .ToDictionary(s => s.Key, s => new Revised(protect(s.Value.Figures), s.Value.Stamp?.Revision ?? Guid.Empty));
+                .ToDictionary(s => s.Key, s => new Revised(protect(s.Value.Figures), s.Value.Stamp.Revision));
         var reports = new Dictionary<string, Revised>();
         var stamps = await snapshots.StampsAsync(kind, keys, cancellationToken);
         var missing = Missing();
@@ -164,7 +164,7 @@ public sealed class ReportReader(SnapshotStore snapshots, DisclosureControl disc
         missing = Missing();
         if (missing.Count == 0) return reports;
         foreach (var (key, stored) in await load(missing))
-            reports[key] = new Revised(Keep(stored, output, protect), stored.Stamp?.Revision ?? Guid.Empty);
+            reports[key] = new Revised(Keep(stored, output, protect), stored.Stamp.Revision);
         return reports;
 
         List<string> Missing()
@@ -184,7 +184,7 @@ public sealed class ReportReader(SnapshotStore snapshots, DisclosureControl disc
     private T Keep<T>(StoredFigures stored, string output, Func<ReportFigures, T> protect) where T : class
     {
         var value = protect(stored.Figures);
-        return cache is null || stored.Stamp is not { } stamp ? value : cache.Keep(stamp.Id, stamp.Revision, output, value, stored.Length);
+        return cache?.Keep(stored.Stamp.Id, stored.Stamp.Revision, output, value, stored.Length) ?? value;
     }
 
     /// <summary>A filtered view as cached: its report, or why it is refused.</summary>

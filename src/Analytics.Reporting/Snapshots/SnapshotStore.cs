@@ -204,7 +204,7 @@ public sealed class SnapshotStore(AnalyticsDbContext db, TimeProvider clock)
 
     private static StoredFigures? Stored(StoredRow row) =>
         ReportJson.ReadPayload(row.Payload) is { } figures
-            ? new StoredFigures(WithoutTieGraph(figures), row.Stamp.DataVersion, row.Stamp.ComputedAtUtc) { Stamp = row.Stamp, Length = row.Payload.Length }
+            ? new StoredFigures(WithoutTieGraph(figures), row.Stamp, row.Payload.Length)
             : null;
 
     /// <summary>The figures without their tie network, which is stored and read on its own (and lies in older payloads).</summary>
@@ -257,14 +257,8 @@ public sealed class SnapshotStore(AnalyticsDbContext db, TimeProvider clock)
     };
 }
 
-public sealed record StoredFigures(ReportFigures Figures, long DataVersion, DateTime ComputedAtUtc)
-{
-    /// <summary>The row it was read from; null for figures not read from a row.</summary>
-    public SnapshotStamp? Stamp { get; init; }
-
-    /// <summary>The payload's length in characters, a measure of its size in memory.</summary>
-    public int Length { get; init; }
-}
+/// <summary>A scope's figures as stored, the stamp of the row they were read from, and the payload's length in characters (a measure of its size in memory).</summary>
+public sealed record StoredFigures(ReportFigures Figures, SnapshotStamp Stamp, int Length);
 
 /// <summary>
 /// Identifies one write of a scope's row: read without the payload, it says whether a report cached from the row is still

@@ -42,7 +42,7 @@ public class ReportCacheTests
         {
             var store = new Recompute(other).Store;
             var stored = (await store.LoadAsync(scope)).ShouldNotBeNull();
-            await store.SaveAsync(stored.Figures with { Attended = 40 }, stored.DataVersion);
+            await store.SaveAsync(stored.Figures with { Attended = 40 }, stored.Stamp.DataVersion);
         }
 
         var after = (await reader.ReadAsync(scope)).ShouldNotBeNull();

@@ -36,7 +36,7 @@ public class SnapshotStoreTests
         {
             var stored = (await new SnapshotStore(db, FixedClock.SampleDay).LoadAsync(figures.Scope)).ShouldNotBeNull();
 
-            (stored.DataVersion, stored.ComputedAtUtc).ShouldBe((7, FixedClock.SampleDay.GetUtcNow().UtcDateTime));
+            (stored.Stamp.DataVersion, stored.Stamp.ComputedAtUtc).ShouldBe((7, FixedClock.SampleDay.GetUtcNow().UtcDateTime));
             // The tie network is stored beside the payload and read on its own (only the reach page draws it).
             var reach = figures.Reach.ShouldNotBeNull();
             (stored.Figures with { Breakdowns = figures.Breakdowns, Subsets = figures.Subsets, Balance = figures.Balance })
