@@ -29,23 +29,15 @@ public sealed class Forecaster(AnalyticsDbContext db, TurnoutHistory history, Lo
 
     public static ForecastFigures Forecast(string slug, ForecastModel version, IReadOnlyList<TurnoutCase> cases, LoadedModels models)
     {
-        // The stored evaluation is read only for its base rates, which only a version without a model uses: a page of
-        // planned events calls this once per event.
-        var probabilities = version is { UsesModel: true, ModelBytes: { } bytes }
+        double[] probabilities = version is { UsesModel: true, ModelBytes: { } bytes }
             ? [.. TurnoutModel.Predict(models.Get(version.Version, bytes), [.. cases.Select(c => c.Row)]).Select(p => (double)p)]
-            : BaseRateProbabilities(version, cases);
+            : [.. cases.Select(c => models.BaseRates(version).For(c.Sector))];
 
         var groups = cases.Select((c, i) => (c.Sector, P: probabilities[i])).GroupBy(x => x.Sector, StringComparer.Ordinal)
             .Select(g => new ForecastGroup(g.Key, Label(g.Key), g.Count(), g.Sum(x => x.P)))
             .OrderBy(g => g.Code, StringComparer.Ordinal).ToList();
         return new ForecastFigures(slug, version.Version, version.UsesModel, cases.Count, probabilities.Sum(),
             probabilities.Sum(p => p * (1 - p)), groups);
-    }
-
-    private static double[] BaseRateProbabilities(ForecastModel version, IReadOnlyList<TurnoutCase> cases)
-    {
-        var rates = JsonSerializer.Deserialize<ForecastEvaluation>(version.EvaluationJson, ForecastTrainer.Json)!.BaseRates;
-        return [.. cases.Select(c => rates.For(c.Sector))];
     }
 
     private static string Label(string sector) => sector == ForecastGroup.NoProfile
@@ -61,6 +53,15 @@ public sealed class LoadedModels
 {
     private readonly ConcurrentDictionary<int, Lazy<ITransformer>> _models = new();
 
+    private readonly ConcurrentDictionary<int, BaseRates> _baseRates = new();
+
     public ITransformer Get(int version, byte[] bytes) =>
         _models.GetOrAdd(version, _ => new Lazy<ITransformer>(() => TurnoutModel.Load(bytes))).Value;
+
+    /// <summary>
+    /// A version's base rates by sector, from its stored evaluation, read once per version: a version without a model
+    /// uses them for every event, and a page of planned events forecasts each of them.
+    /// </summary>
+    public BaseRates BaseRates(ForecastModel version) =>
+        _baseRates.GetOrAdd(version.Version, _ => JsonSerializer.Deserialize<ForecastEvaluation>(version.EvaluationJson, ForecastTrainer.Json)!.BaseRates);
 }
