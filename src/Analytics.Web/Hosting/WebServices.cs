@@ -54,6 +54,7 @@ public static class WebServices
             .AddViewLocalization();
         builder.Services.AddScoped<CategoryNames>();
         builder.Services.AddSingleton(Pages.Events.EventListSettings.From(builder.Configuration));
+        builder.Services.AddSingleton(Pages.About.AccessibilityContact.From(builder.Configuration, builder.Environment));
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);

@@ -25,6 +25,7 @@ public sealed partial class ProductionErrorTests
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["ANALYTICS_Database__Provider"] = "sqlite";
+        start.Environment["ANALYTICS_Accessibility__Contact"] = "tillganglighet@example.org";
         start.Environment["ANALYTICS_Privacy__AttendeeKeySecret"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         start.Environment["ANALYTICS_Database__ConnectionString"] = $"Data Source={Path.Combine(folder, "unmigrated.db")}";
         using var process = Process.Start(start)!;

@@ -5,8 +5,10 @@ namespace Analytics.Web.Pages.About;
 
 /// <summary>Tillgänglighetsredogörelse, in the form Digg prescribes (lagen om tillgänglighet till digital offentlig service).</summary>
 [AllowAnonymous]
-public sealed class AccessibilityModel : PageModel
+public sealed class AccessibilityModel(AccessibilityContact contact) : PageModel
 {
+    public AccessibilityContact Contact => contact;
+
     public void OnGet()
     {
     }
