@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Analytics.Data.Configuration;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -45,11 +46,18 @@ public static class AnalyticsJobStorage
             {
                 await using var connection = new SqlConnection(database.ConnectionString);
                 await connection.OpenAsync(cancellationToken);
-                SqlServerObjectsInstaller.Install(connection, null, enableHeavyMigrations: true);
+                InstallSqlServerSchema(connection);
                 break;
             }
         }
     }
+
+    /// <summary>
+    /// Hangfire's install script for SQL Server, on an open connection: schema [HangFire] (Hangfire's default, as the
+    /// storage options keep it), with the heavy migrations that upgrade an older Hangfire's tables in place.
+    /// </summary>
+    public static void InstallSqlServerSchema(DbConnection connection) =>
+        SqlServerObjectsInstaller.Install(connection, null, enableHeavyMigrations: true);
 
     public static PostgreSqlStorageOptions PostgresOptions(JobSettings jobs, bool installSchema)
     {
@@ -64,7 +72,7 @@ public static class AnalyticsJobStorage
         return options;
     }
 
-    private static SqlServerStorageOptions SqlServerOptions(JobSettings jobs, bool installSchema)
+    public static SqlServerStorageOptions SqlServerOptions(JobSettings jobs, bool installSchema)
     {
         var options = new SqlServerStorageOptions
         {
