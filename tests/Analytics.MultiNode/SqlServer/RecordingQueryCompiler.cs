@@ -13,8 +13,10 @@ namespace Analytics.MultiNode.SqlServer;
 
 /// <summary>
 /// EF's own query compiler, which also keeps every LINQ expression it is asked to run (ToListAsync, AnyAsync, SumAsync,
-/// ExecuteDeleteAsync ...), before EF turns its captured values into parameters. Those expressions can then be built again
-/// on another provider's model, exactly as the application wrote them.
+/// ExecuteDeleteAsync ...), before EF turns its captured values into parameters, and every query compiled with
+/// EF.CompileQuery or EF.CompileAsyncQuery (when it is first compiled for the model, which is once per process: its
+/// arguments are then free parameters of the expression). Those expressions can then be built again on another
+/// provider's model, exactly as the application wrote them.
 /// </summary>
 public sealed class RecordingQueryCompiler(IQueryContextFactory queryContextFactory, ICompiledQueryCache compiledQueryCache,
     ICompiledQueryCacheKeyGenerator compiledQueryCacheKeyGenerator, IDatabase database,
@@ -38,5 +40,17 @@ public sealed class RecordingQueryCompiler(IQueryContextFactory queryContextFact
     {
         if (Recording) Recorded.Enqueue(query);
         return base.ExecuteAsync<TResult>(query, cancellationToken);
+    }
+
+    public override Func<QueryContext, TResult> CreateCompiledQuery<TResult>(Expression query)
+    {
+        if (Recording) Recorded.Enqueue(query);
+        return base.CreateCompiledQuery<TResult>(query);
+    }
+
+    public override Func<QueryContext, TResult> CreateCompiledAsyncQuery<TResult>(Expression query)
+    {
+        if (Recording) Recorded.Enqueue(query);
+        return base.CreateCompiledAsyncQuery<TResult>(query);
     }
 }

@@ -68,11 +68,38 @@ public sealed class SqlServerTranslation : IDisposable
         type.IsGenericType && type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IQueryable<>))
             is { } queryable ? queryable.GetGenericArguments()[0] : null;
 
-    /// <summary>Puts the SQL Server context's sets where the SQLite context's were, whether written as a root or as `db.X` in a closure.</summary>
+    /// <summary>
+    /// Puts the SQL Server context's sets where the SQLite context's were, whether written as a root or as `db.X` in a
+    /// closure; and gives a compiled query's arguments, which are free parameters of its recorded body, a captured value
+    /// of their type, so they become SQL parameters as a compiled query's arguments do.
+    /// </summary>
     private sealed class ToSqlServer(DbContext target) : ExpressionVisitor
     {
-        protected override Expression VisitExtension(Expression node) =>
-            node is EntityQueryRootExpression root ? RootOf(root.EntityType.ClrType) : base.VisitExtension(node);
+        private readonly HashSet<ParameterExpression> _bound = [];
+
+        protected override Expression VisitLambda<T>(Expression<T> node)
+        {
+            _bound.UnionWith(node.Parameters);
+            return base.VisitLambda(node);
+        }
+
+        protected override Expression VisitParameter(ParameterExpression node) => _bound.Contains(node) ? node : Captured(node.Type);
+
+        /// <summary>A value of the type as a closure would hold it; what it is does not matter, as the query is never sent.</summary>
+        private static MemberExpression Captured(Type type)
+        {
+            var box = Activator.CreateInstance(typeof(System.Runtime.CompilerServices.StrongBox<>).MakeGenericType(type),
+                type == typeof(string) ? "" : type.IsValueType ? Activator.CreateInstance(type) : null)!;
+            return Expression.Field(Expression.Constant(box), "Value");
+        }
+
+        protected override Expression VisitExtension(Expression node) => node switch
+        {
+            EntityQueryRootExpression root => RootOf(root.EntityType.ClrType),
+            // A compiled query's argument, as EF 10 leaves it in the body it compiles.
+            QueryParameterExpression argument => Captured(argument.Type),
+            _ => base.VisitExtension(node),
+        };
 
         protected override Expression VisitMember(MemberExpression node)
         {

@@ -1,5 +1,6 @@
 #pragma warning disable EF1001 // RecordingQueryCompiler replaces EF's internal query compiler; see there.
 using System.Linq.Expressions;
+using System.Net;
 using Analytics.Core.Events;
 using Analytics.Core.Reports;
 using Analytics.Data;
@@ -7,12 +8,15 @@ using Analytics.Data.Providers;
 using Analytics.Ingest.Seeding;
 using Analytics.Jobs;
 using Analytics.Jobs.Forecast;
+using Analytics.Jobs.Reports;
 using Analytics.Jobs.Retention;
+using Analytics.Reporting.Exports;
 using Analytics.Reporting.Forecast;
 using Analytics.Reporting.Snapshots;
 using Analytics.Web.Pages.Events;
 using Analytics.Web.Pages.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Query.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,19 +26,27 @@ namespace Analytics.MultiNode.SqlServer;
 
 /// <summary>
 /// SQL Server cannot run on the build machines, so its LINQ translation is checked without one. The report, snapshot,
-/// reader, forecast, retention and event-list code runs for real on a SQLite copy of the sample data, with EF's query
-/// compiler recording every query it is given; each recorded query is then built again on the SQL Server model and must
-/// translate to SQL (see <see cref="SqlServerTranslation"/>). This proves translation only: no SQL Server executed it.
+/// reader, recompute (all scopes, and one scope of each kind), job, export, steering pack, forecast and retention code
+/// runs for real on a SQLite copy of the sample data, and so does the web app: it is hosted in this process
+/// (<see cref="InProcessWebApp"/>) and every page, export and download an admin reaches is fetched, so the queries page
+/// models run themselves are covered as well. EF's query compiler records every query it is given (compiled queries
+/// included); each recorded query is then built again on the SQL Server model and must translate to SQL (see
+/// <see cref="SqlServerTranslation"/>). This proves translation only: no SQL Server executed it.
 /// </summary>
+[Collection(Name)]
 public sealed class SqlServerTranslationTests(ITestOutputHelper output)
 {
+    /// <summary>Alone: the recording is process-wide, and the hosted web app starts Hangfire, whose storage is static.</summary>
+    public const string Name = "sql-server-translation";
+
     [Fact]
-    public async Task Every_query_the_reports_forecasts_retention_and_event_list_run_translates_for_sql_server()
+    public async Task Every_query_the_reports_jobs_exports_and_web_pages_run_translates_for_sql_server()
     {
         var folder = Path.Combine(Path.GetTempPath(), "analytics-sqlserver-translation", Guid.NewGuid().ToString("N"));
         try
         {
-            await using var services = Services(folder);
+            var settings = Settings(folder);
+            await using var services = Services(settings);
             await using (var scope = services.CreateAsyncScope())
             {
                 await ReferenceData.MigrateAsync(scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>());
@@ -45,7 +57,7 @@ public sealed class SqlServerTranslationTests(ITestOutputHelper output)
             RecordingQueryCompiler.Recording = true;
             try
             {
-                await RunEveryReaderAsync(services);
+                await RunEveryReaderAsync(services, settings);
             }
             finally
             {
@@ -90,7 +102,10 @@ public sealed class SqlServerTranslationTests(ITestOutputHelper output)
                 many.ShouldNotContain("@slugs2");
             }
             failures.ShouldBeEmpty(string.Join("\n\n", failures));
-            translated.ShouldBeGreaterThan(30, "the readers ran their queries");
+            translated.ShouldBeGreaterThan(120, "the readers, jobs, exports and pages ran their queries");
+            // EF compiles a compiled query once per process, and only that first compile is seen: nothing may run the
+            // quarter pickers' query (ReportPeriod) before the recording starts.
+            recorded.ShouldContain(q => Shape(q).Contains(nameof(QueryParameterExpression)), "the quarter pickers' compiled query was recorded");
         }
         finally
         {
@@ -100,21 +115,31 @@ public sealed class SqlServerTranslationTests(ITestOutputHelper output)
     }
 
     /// <summary>Everything that reads for a page, an export or a job, with the sample data's scopes.</summary>
-    private static async Task RunEveryReaderAsync(ServiceProvider services)
+    private static async Task RunEveryReaderAsync(ServiceProvider services, IReadOnlyDictionary<string, string?> settings)
     {
         var now = DateTime.UtcNow;
         await using (var scope = services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<ReportRecomputer>().RecomputeAsync(all: true);
+
+        // A held event with a host, and its quarter and host: each of the four scope kinds, all fed by that one event.
+        string slug;
+        int eventId, host;
+        Quarter quarter;
+        ReportScope[] scopes;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
+            var held = await db.Events.Where(e => e.StartsAtUtc < now && e.Hosts.Any()).OrderBy(e => e.StartsAtUtc)
+                .Select(e => new { e.Id, e.Slug, e.StartsAtUtc, Host = e.Hosts.Min(h => h.OrganisationId) }).FirstAsync();
+            (slug, eventId, host, quarter) = (held.Slug, held.Id, held.Host, Quarter.Containing(held.StartsAtUtc));
+            scopes = [ReportScope.ForEvent(slug), ReportScope.ForQuarter(quarter), ReportScope.ForHost(host), ReportScope.AllTime];
+        }
 
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
             var reader = scope.ServiceProvider.GetRequiredService<ReportReader>();
             var snapshots = scope.ServiceProvider.GetRequiredService<SnapshotStore>();
-            var slug = await db.Events.Where(e => e.StartsAtUtc < now).OrderBy(e => e.StartsAtUtc).Select(e => e.Slug).FirstAsync();
-            var host = await db.EventHosts.Select(h => h.OrganisationId).FirstAsync();
-            var quarter = Quarter.Containing(await db.Events.Where(e => e.Slug == slug).Select(e => e.StartsAtUtc).SingleAsync());
-            ReportScope[] scopes = [ReportScope.ForEvent(slug), ReportScope.ForQuarter(quarter), ReportScope.ForHost(host), ReportScope.AllTime];
             foreach (var scope2 in scopes)
             {
                 await reader.ReadAsync(scope2);
@@ -139,15 +164,101 @@ public sealed class SqlServerTranslationTests(ITestOutputHelper output)
             foreach (var filter in filters) await EventSummary.ListAsync(db, reader, filter, now, CancellationToken.None);
         }
 
+        // One scope at a time (BuildEventAsync, BuildQuarterAsync, BuildHostAsync, BuildAllTimeAsync and the one-row save).
+        // A single-scope recompute rebuilds any scope that exists and is not frozen, stale or not: each row is written anew.
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var recomputer = scope.ServiceProvider.GetRequiredService<ReportRecomputer>();
+            var snapshots = scope.ServiceProvider.GetRequiredService<SnapshotStore>();
+            foreach (var each in scopes)
+            {
+                var before = await RevisionAsync(snapshots, each);
+                await recomputer.RecomputeAsync(each);
+                (await RevisionAsync(snapshots, each)).ShouldNotBe(before, $"{each.Kind} {each.Key} was rebuilt");
+            }
+        }
+
+        // The job an import, a check-in or a consent change enqueues: a new data version of the event makes its event,
+        // quarter, host and all-time scopes stale, and the job recomputes each of them.
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
+            var snapshots = scope.ServiceProvider.GetRequiredService<SnapshotStore>();
+            await db.Events.Where(e => e.Id == eventId).ExecuteUpdateAsync(u => u.SetProperty(e => e.DataVersion, e => e.DataVersion + 1));
+            foreach (var each in scopes) (await snapshots.IsStaleAsync(each)).ShouldBeTrue($"{each.Kind} {each.Key} is stale after the change");
+            await scope.ServiceProvider.GetRequiredService<RecomputeEventJob>().RunAsync(eventId, CancellationToken.None);
+            foreach (var each in scopes) (await snapshots.IsStaleAsync(each)).ShouldBeFalse($"{each.Kind} {each.Key} was recomputed by the job");
+        }
+
+        // The exports (the event workbook, the quarter's, and the checks behind their 404s) and the steering packs: built
+        // by their job, built again in place, listed and read.
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var exports = scope.ServiceProvider.GetRequiredService<ExportReader>();
+            (await exports.ReadEventAsync(slug)).ShouldNotBeNull();
+            (await exports.ReadQuarterAsync(quarter)).ShouldNotBeNull();
+            (await exports.EventExistsAsync(slug)).ShouldBeTrue();
+            (await exports.QuarterHasEventsAsync(quarter)).ShouldBeTrue();
+            await scope.ServiceProvider.GetRequiredService<BuildSteeringPackJob>().RunAsync(quarter.ToString(), CancellationToken.None);
+            var packs = scope.ServiceProvider.GetRequiredService<SteeringPackStore>();
+            (await packs.BuildAsync(quarter)).ShouldNotBeNull();
+            (await packs.ListAsync()).ShouldContain(p => p.QuarterKey == quarter.ToString());
+            (await packs.ContentAsync(quarter)).ShouldNotBeNull();
+        }
+
         // The forecast: training reads the turnout history; the planned events' forecasts read it per event.
+        string plannedSlug;
         await using (var scope = services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<TrainForecastJob>().RunAsync(CancellationToken.None);
             var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
-            var planned = await db.Events.Where(e => e.StartsAtUtc > now).Select(e => e.Slug).ToListAsync();
+            var planned = await db.Events.Where(e => e.StartsAtUtc > now).OrderBy(e => e.StartsAtUtc).Select(e => e.Slug).ToListAsync();
             var forecasts = scope.ServiceProvider.GetRequiredService<ForecastReader>();
-            foreach (var slug in planned.Take(1)) await forecasts.ReadAsync(slug, CancellationToken.None);
+            foreach (var each in planned.Take(1)) await forecasts.ReadAsync(each, CancellationToken.None);
             await forecasts.ReadPlannedAsync(planned, CancellationToken.None);
+            plannedSlug = planned[0];
+        }
+
+        // The web app, as an admin sees it: every page, export and download, so the queries the page models run
+        // themselves (the period and quarter pickers, the balance page's targets and planned events, the quarterly
+        // report's check, the event report's hosts, the principles' events, the overview's event count ...) are recorded.
+        await using (var web = await InProcessWebApp.StartAsync(settings))
+        {
+            int batch;
+            await using (var scope = web.Services.CreateAsyncScope())
+                batch = await scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>().ImportBatches.OrderBy(b => b.Id).Select(b => b.Id).FirstAsync();
+            var q = quarter.ToString();
+            string[] pages =
+            [
+                "/", $"/?kvartal={q}", "/?kvartal=alla",
+                "/evenemang", $"/evenemang?kvartal={q}", $"/evenemang?vard={host}", "/evenemang?format=natverksmote", "/evenemang?kommun=1480",
+                $"/evenemang?kommun={EventFilter.Online}", $"/evenemang?kvartal={q}&vard={host}&sida=2",
+                $"/evenemang/{slug}", $"/evenemang/{plannedSlug}",
+                "/trender", "/kvartal", $"/kvartal/{q}",
+                "/balans", $"/balans?kvartal={q}", "/balans?kvartal=alla",
+                "/rackvidd", $"/rackvidd?kvartal={q}", "/rackvidd?kvartal=alla",
+                "/principerna", "/oppna-data", "/oppna-data/oppna-data.json", "/oppna-data/oppna-data.xlsx", "/oppna-data/oppna-data.csv",
+                "/paket", $"/paket/{q}.xlsx",
+                $"/export/event/{slug}.xlsx", $"/export/event/{slug}.csv", $"/export/quarter/{q}.xlsx", $"/export/quarter/{q}.csv",
+                $"/api/reports/event/{slug}", $"/api/reports/quarter/{q}",
+                "/import", "/import/historik", $"/import/batch/{batch}", $"/import/batch/{batch}/fel.csv",
+                "/admin/konton", "/admin/logg", "/admin/mal", "/admin/lagring", "/admin/samtycke",
+                $"/checka-in/{plannedSlug}", $"/checka-in/{plannedSlug}/skarm", "/aterkalla", "/om-datan", "/tillganglighet",
+            ];
+            // The checks behind a missing event's or quarter's 404 (ExportReader.EventExistsAsync, QuarterHasEventsAsync).
+            string[] missing = ["/export/event/finns-inte.xlsx", "/export/quarter/2001Q1.xlsx", "/kvartal/2001Q1", "/evenemang/finns-inte"];
+            var failed = new List<string>();
+            foreach (var page in pages)
+            {
+                using var response = await web.Admin.GetAsync(page);
+                if (response.StatusCode != HttpStatusCode.OK) failed.Add($"{page}: {(int)response.StatusCode}");
+            }
+            foreach (var page in missing)
+            {
+                using var response = await web.Admin.GetAsync(page);
+                if (response.StatusCode != HttpStatusCode.NotFound) failed.Add($"{page}: {(int)response.StatusCode}, not 404");
+            }
+            failed.ShouldBeEmpty("every page was served, so its queries ran");
         }
 
         // Retention at its shortest (6 months): the sample's older events are purged, so every purge query runs.
@@ -157,17 +268,24 @@ public sealed class SqlServerTranslationTests(ITestOutputHelper output)
             await scope.ServiceProvider.GetRequiredService<ReportRecomputer>().RecomputeAsync(all: false);
     }
 
-    private static ServiceProvider Services(string folder)
+    private static async Task<Guid?> RevisionAsync(SnapshotStore snapshots, ReportScope scope) =>
+        (await snapshots.StampsAsync(scope.Kind, [scope.Key])).GetValueOrDefault(scope.Key)?.Revision;
+
+    /// <summary>The embedded default in <paramref name="folder"/>, as the test's services and the hosted web app both use it.</summary>
+    private static Dictionary<string, string?> Settings(string folder) => new()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "sqlite",
-            ["Database:ConnectionString"] = $"Data Source={Path.Combine(folder, "analytics.db")}",
-            ["Database:DataFolder"] = folder,
-            ["Privacy:AttendeeKeySecret"] = Convert.ToBase64String(new byte[32]),
-            ["Retention:Months"] = "6",
-        }).Build();
-        Directory.CreateDirectory(folder);
+        ["Database:Provider"] = "sqlite",
+        ["Database:ConnectionString"] = $"Data Source={Path.Combine(folder, "analytics.db")}",
+        ["Database:DataFolder"] = folder,
+        ["Privacy:AttendeeKeySecret"] = Convert.ToBase64String(new byte[32]),
+        ["Retention:Months"] = "6",
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
+    private static ServiceProvider Services(IReadOnlyDictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        Directory.CreateDirectory(settings["Database:DataFolder"]!);
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
@@ -179,3 +297,6 @@ public sealed class SqlServerTranslationTests(ITestOutputHelper output)
     /// <summary>A query's shape: its expression with the captured values' holders, which differ per call, left out.</summary>
     private static string Shape(Expression query) => System.Text.RegularExpressions.Regex.Replace(query.ToString(), @"value\([^)]*\)", "value");
 }
+
+[CollectionDefinition(SqlServerTranslationTests.Name, DisableParallelization = true)]
+public sealed class SqlServerTranslationCollection;
