@@ -28,6 +28,11 @@ public sealed class CheckSelfTests(LiveSite site, ITestOutputHelper output)
             page => KeyboardTests.AssertTabOrderAsync(page, output), "shows no focus indicator");
 
     [Fact]
+    public Task Skip_link_check_fails_on_a_page_with_a_menu_but_no_skip_link() =>
+        FailsAsync("""<nav><a href="/">Hem</a></nav><main id="main"><h1>Rubrik</h1></main>""",
+            KeyboardTests.AssertSkipLinkAsync, "not a skip link");
+
+    [Fact]
     public Task Tab_order_check_fails_on_a_keyboard_trap() =>
         FailsAsync($"""
             {SkipLinkAndMain}<input id="a" aria-label="a"><input id="b" aria-label="b"></main><a href="/efter">Efter</a>
@@ -38,6 +43,16 @@ public sealed class CheckSelfTests(LiveSite site, ITestOutputHelper output)
     public Task Zoom_check_fails_on_a_page_wider_than_the_window() =>
         FailsAsync($"""{SkipLinkAndMain}<table><tr><td style="min-width: 900px">bred</td></tr></table></main>""",
             ZoomTests.AssertFitsAsync, "scrolls sideways");
+
+    [Fact]
+    public Task Tab_order_check_fails_when_tab_jumps_back_against_the_reading_order() =>
+        FailsAsync("""<a href="#main" tabindex="1">Till innehållet</a><main id="main" tabindex="-1"><a href="/a" tabindex="3">A</a><a href="/b" tabindex="2">B</a></main>""",
+            page => KeyboardTests.AssertTabOrderAsync(page, output), "not the order the page reads in");
+
+    [Fact]
+    public Task Zoom_check_fails_on_content_cut_off_to_fit() =>
+        FailsAsync($"""{SkipLinkAndMain}<p style="width: 200px; overflow: hidden; white-space: nowrap">{string.Concat(Enumerable.Repeat("ord ", 80))}</p></main>""",
+            ZoomTests.AssertFitsAsync, "cut off");
 
     [Fact]
     public Task Chart_check_fails_on_a_chart_without_a_name_or_a_table() =>

@@ -76,6 +76,12 @@ internal static class FocusScripts
         }
         """;
 
+    /// <summary>Whether the page has neither a control nor a menu: nothing for a skip link to skip.</summary>
+    public const string NothingToBypass = "() => {" + Common + """
+            return tabbables().length === 0 && !document.querySelector('nav, header');
+        }
+        """;
+
     public const string Focused = "() => {" + Common + """
             const e = document.activeElement;
             return {

@@ -15,8 +15,8 @@ using Xunit.Abstractions;
 namespace Analytics.EndToEnd.Journeys;
 
 /// <summary>
-/// The attendee's side in a real browser at a phone's size: check in with consent, check in without it on another phone,
-/// then withdraw with the receipt's code. After each step the database and the event's recomputed report are checked.
+/// The attendee's side in a real browser at a phone's size, logged out as attendees are: check in with consent, check in
+/// without it on another phone (keys alone), then withdraw with the receipt's code (keys alone). After each step the database and the event's recomputed report are checked.
 /// </summary>
 [Collection(LiveSiteCollection.Name)]
 public sealed class AttendeeJourneyTests(LiveSite site, ITestOutputHelper output)
@@ -47,7 +47,7 @@ public sealed class AttendeeJourneyTests(LiveSite site, ITestOutputHelper output
             await page.GetByText("Tack, du är incheckad!").WaitForAsync();
             code = (await page.Locator("#withdrawal-code").TextContentAsync())!.Trim();
             await NoSidewaysScrollAsync(page);
-        }, Phone);
+        }, Phone, role: SiteRole.Anonymous);
 
         code.ShouldMatch("^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$");
         var first = (await CheckInsAsync(slug)).ShouldHaveSingleItem();
@@ -58,14 +58,20 @@ public sealed class AttendeeJourneyTests(LiveSite site, ITestOutputHelper output
         var report = await RecomputedAsync(slug, attended: 7);
         report.Participants.WithProfile.ShouldBe(7);
 
-        // 2. Another phone checks in without consent: a headcount, nothing else.
+        // 2. Another phone checks in without consent, with keys alone (a keyboard paired to a phone, or switch access):
+        // Tab to the sector, type its name, Tab to the button, Enter. A headcount, nothing else.
         await site.CheckAsync($"/checka-in/{slug}", "no-consent", output, async page =>
         {
-            await page.GetByLabel("Sektor", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Region" });
-            await page.GetByRole(AriaRole.Button, new() { Name = "Checka in" }).ClickAsync();
+            var sector = page.GetByLabel("Sektor", new() { Exact = true });
+            await KeyboardTests.TabToAsync(page, $"#{await sector.GetAttributeAsync("id")}");
+            await page.Keyboard.TypeAsync("Region");
+            (await sector.EvaluateAsync<string>("s => s.options[s.selectedIndex].text")).ShouldBe("Region");
+            await KeyboardTests.TabToAsync(page, "button[type=submit]");
+            (await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()")).ShouldBe("Checka in");
+            await page.Keyboard.PressAsync("Enter");
             await page.GetByText("Du räknas i antalet deltagare. Inga svar om dig sparades.").WaitForAsync();
             (await page.Locator("#withdrawal-code").CountAsync()).ShouldBe(0);
-        }, Phone);
+        }, Phone, role: SiteRole.Anonymous);
 
         var rows = await CheckInsAsync(slug);
         rows.Count.ShouldBe(2);
@@ -77,10 +83,13 @@ public sealed class AttendeeJourneyTests(LiveSite site, ITestOutputHelper output
         await site.CheckAsync("/aterkalla", "withdraw", output, async page =>
         {
             await NoSidewaysScrollAsync(page);
-            await page.GetByLabel("Kod, e-post eller Meetup-profil").FillAsync(code);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Återkalla" }).ClickAsync();
+            // With keys alone: Tab to the field, type the code, Enter sends the form.
+            var field = page.GetByLabel("Kod, e-post eller Meetup-profil");
+            await KeyboardTests.TabToAsync(page, $"#{await field.GetAttributeAsync("id")}");
+            await page.Keyboard.TypeAsync(code);
+            await page.Keyboard.PressAsync("Enter");
             await page.GetByText("Tack, vi har tagit emot det.").WaitForAsync();
-        }, Phone);
+        }, Phone, role: SiteRole.Anonymous);
 
         var withdrawn = (await CheckInsAsync(slug))[0];
         (withdrawn.HasProfile, withdrawn.SectorCode, withdrawn.ProfessionCode, withdrawn.OrganisationId, withdrawn.MunicipalityCode)
@@ -94,15 +103,17 @@ public sealed class AttendeeJourneyTests(LiveSite site, ITestOutputHelper output
     public async Task The_check_in_form_its_receipt_and_the_withdrawal_page_pass_every_accessibility_check_on_a_phone()
     {
         var slug = await EventStartingNowAsync(earlier: 0);
-        await site.CheckAsync($"/checka-in/{slug}", "form", output, page => AllChecks.AssertAsync(page, output, "/checka-in.form"), Phone);
+        await site.CheckAsync($"/checka-in/{slug}", "form", output, page => AllChecks.AssertAsync(page, output, "/checka-in.form"), Phone,
+            role: SiteRole.Anonymous);
         await site.CheckAsync($"/checka-in/{slug}", "receipt", output, async page =>
         {
             await page.GetByLabel("Jag samtycker").CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Checka in" }).ClickAsync();
             await page.Locator("#withdrawal-code").WaitForAsync();
             await AllChecks.AssertAsync(page, output, "/checka-in.receipt");
-        }, Phone);
-        await site.CheckAsync("/aterkalla", "withdrawal", output, page => AllChecks.AssertAsync(page, output, "/aterkalla"), Phone);
+        }, Phone, role: SiteRole.Anonymous);
+        await site.CheckAsync("/aterkalla", "withdrawal", output, page => AllChecks.AssertAsync(page, output, "/aterkalla"), Phone,
+            role: SiteRole.Anonymous);
     }
 
     /// <summary>

@@ -39,6 +39,10 @@ public sealed class OrganiserJourneyTests(LiveSite site, ITestOutputHelper outpu
             await page.Keyboard.TypeAsync(password);
             await page.Keyboard.PressAsync("Enter");
             await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+            // The session is the organiser's: their menu, without the admin's pages.
+            var menu = await page.Locator("nav.site-nav a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+            menu.ShouldContain("/import");
+            menu.ShouldNotContain("/admin/konton");
 
             // 2. Upload the event's Meetup list from the menu's import page.
             await page.Locator("nav.site-nav").GetByRole(AriaRole.Link, new() { Name = "Import", Exact = true }).ClickAsync();
@@ -79,7 +83,7 @@ public sealed class OrganiserJourneyTests(LiveSite site, ITestOutputHelper outpu
             // 6. The same report as an Excel workbook.
             var workbook = await Downloads.ClickAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Ladda ner som Excel" }));
             Downloads.AssertWorkbook(workbook, "Sammanfattning", "Sektor", "Yrke");
-        });
+        }, role: SiteRole.Anonymous);
 
         var mapped = await site.QueryAsync(db => db.Participations.Where(p => db.Events.Any(e => e.Id == p.EventId && e.Slug == slug))
             .GroupBy(p => p.SectorCode).Select(g => new { Sector = g.Key, Count = g.Count() }).ToListAsync());

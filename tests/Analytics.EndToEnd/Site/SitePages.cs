@@ -50,7 +50,8 @@ public static class SitePages
     /// <summary>
     /// What each role reaches from its menu, with an event report and a quarterly report it may open and the password
     /// page: the pages above are checked as an admin, and these again as the role sees them (other menus, other lists,
-    /// an organiser's own events in detail). Logged out, only the public pages open.
+    /// an organiser's own events in detail). Logged out, only the public pages open. Pages in a state no fixed address
+    /// reaches (a planned event, a closed check-in, a refusal) are in PageStateTests.
     /// </summary>
     public static readonly IReadOnlyDictionary<SiteRole, IReadOnlyList<string>> ByRole = new Dictionary<SiteRole, IReadOnlyList<string>>
     {
@@ -58,12 +59,12 @@ public static class SitePages
         [SiteRole.Organiser] =
         [
             "/", "/evenemang", $"/evenemang/{LiveSite.EventOfOrganiser}", "/trender", "/kvartal", "/kvartal/2026Q1", "/balans", "/rackvidd",
-            "/principerna", "/oppna-data", "/import", "/import/historik", "/konto/losenord",
+            "/principerna", "/oppna-data", "/import", "/import/historik", "/konto/losenord", "/tillganglighet", "/om-datan",
         ],
         [SiteRole.Steering] =
         [
             "/", "/evenemang", $"/evenemang/{LiveSite.EventOfOrganiser}", "/trender", "/kvartal", "/kvartal/2026Q1", "/balans", "/rackvidd",
-            "/principerna", "/oppna-data", "/paket", "/konto/losenord",
+            "/principerna", "/oppna-data", "/paket", "/konto/losenord", "/tillganglighet", "/om-datan",
         ],
     };
 

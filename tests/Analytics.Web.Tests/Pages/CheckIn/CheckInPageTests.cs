@@ -158,7 +158,7 @@ public sealed class CheckInPageTests(AnalyticsWebFactory factory) : IAsyncLifeti
         var screen = await factory.Client(TestAccount.OrganiserB).GetStringAsync($"/checka-in/{AnalyticsWebFactory.EventOfA}/skarm");
         screen.ShouldContain("<svg");
         screen.ShouldContain("viewBox=");
-        screen.ShouldContain($"<figcaption class=\"screen-url\">http://localhost/checka-in/{AnalyticsWebFactory.EventOfA}</figcaption>");
+        screen.ShouldContain($"<p class=\"screen-url\">http://localhost/checka-in/{AnalyticsWebFactory.EventOfA}</p>");
         screen.ShouldNotContain(" style=", customMessage: "the content security policy allows no inline style");
     }
 }
