@@ -6,10 +6,11 @@ using Microsoft.Extensions.Logging;
 namespace Analytics.Jobs.Forecast;
 
 /// <summary>
-/// Trains and stores a new version of the turnout forecast, then rewrites the stored forecasts of planned events with it.
-/// No arguments: it reads the database. Safe to run twice; each run is one more version.
+/// Trains and stores a new version of the turnout forecast, then rewrites the stored forecasts of planned events with it
+/// (<see cref="ForecastUpdates.TrainAsync"/>, which `analytics forecast train` runs too). No arguments: it reads the
+/// database. Safe to run twice; each run is one more version.
 /// </summary>
-public sealed class TrainForecastJob(ForecastTrainer trainer, ForecastSnapshots snapshots, TimeProvider clock, ILogger<TrainForecastJob> log)
+public sealed class TrainForecastJob(ForecastUpdates updates, ILogger<TrainForecastJob> log)
 {
     public const string Lock = "forecast:train";
 
@@ -18,8 +19,7 @@ public sealed class TrainForecastJob(ForecastTrainer trainer, ForecastSnapshots 
     [Queue(JobQueues.Reports)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var version = await trainer.TrainAsync(cancellationToken);
-        var planned = await snapshots.WritePlannedAsync(version, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var (version, planned) = await updates.TrainAsync(cancellationToken);
         log.LogInformation("Stored forecast version {Version} (uses model: {UsesModel}); forecasts of {Planned} planned events written",
             version.Version, version.UsesModel, planned);
     }

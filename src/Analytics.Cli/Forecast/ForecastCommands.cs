@@ -9,7 +9,8 @@ namespace Analytics.Cli.Forecast;
 
 /// <summary>
 /// `analytics forecast event SLUG --format json`: the expected turnout of an event and its mix at the door, protected by
-/// disclosure control, with the evaluation of the version that made it. `analytics forecast train` trains a new version.
+/// disclosure control, with the evaluation of the version that made it. `analytics forecast train` does the weekly job's
+/// work (<see cref="ForecastUpdates.TrainAsync"/>): trains a new version and rewrites the planned events' stored forecasts.
 /// </summary>
 internal static class ForecastCommands
 {
@@ -23,18 +24,19 @@ internal static class ForecastCommands
             slug, format,
         };
         host.SetAction<ShowForecast>(forEvent, (handler, r, ct) => handler.RunAsync(r.GetValue(slug)!, ct));
-        var train = new Command("train", "Trains and stores a new version of the forecast, and prints its evaluation.");
+        var train = new Command("train",
+            "Trains and stores a new version of the forecast, rewrites the planned events' stored forecasts with it, and prints its evaluation.");
         host.SetAction<ShowForecast>(train, (handler, _, ct) => handler.TrainAsync(ct));
         return new Command("forecast", "Turnout forecasts for events, from a model of past attendance.") { forEvent, train };
     }
 }
 
-internal sealed class ShowForecast(ForecastTrainer trainer, Forecaster forecaster, DisclosureControl disclosure, CliOutput output)
+internal sealed class ShowForecast(ForecastUpdates updates, Forecaster forecaster, DisclosureControl disclosure, CliOutput output)
 {
     public async Task<int> RunAsync(string slug, CancellationToken cancellationToken)
     {
         // Like `report`, the command line may wait for work the web leaves to jobs: here, a first version.
-        var version = await forecaster.CurrentAsync(cancellationToken) ?? await trainer.TrainAsync(cancellationToken);
+        var version = await forecaster.CurrentAsync(cancellationToken) ?? (await updates.TrainAsync(cancellationToken)).Version;
         if (await forecaster.ForecastAsync(slug, cancellationToken) is not { } figures)
         {
             await output.Error.WriteLineAsync($"There is no event “{slug}”; see `analytics events list`.");
@@ -47,8 +49,9 @@ internal sealed class ShowForecast(ForecastTrainer trainer, Forecaster forecaste
 
     public async Task<int> TrainAsync(CancellationToken cancellationToken)
     {
-        var version = await trainer.TrainAsync(cancellationToken);
-        await output.Out.WriteLineAsync(CliJson.Serialize(Model.Of(version, disclosure)));
+        // The job's own work, not a copy of it: a version trained here also refreshes what the pages show after each event.
+        var trained = await updates.TrainAsync(cancellationToken);
+        await output.Out.WriteLineAsync(CliJson.Serialize(Model.Of(trained.Version, disclosure)));
         return ExitCodes.Ok;
     }
 }

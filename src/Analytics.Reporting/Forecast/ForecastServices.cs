@@ -15,6 +15,7 @@ public static class ForecastServices
         services.AddScoped<Forecaster>();
         services.AddScoped<ForecastSnapshots>();
         services.AddScoped<ForecastReader>();
+        services.AddScoped<ForecastUpdates>();
         return services;
     }
 }

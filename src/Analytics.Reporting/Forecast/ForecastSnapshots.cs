@@ -6,16 +6,21 @@ using Microsoft.EntityFrameworkCore;
 namespace Analytics.Reporting.Forecast;
 
 /// <summary>
-/// Keeps the forecast each planned event had before it started: rewritten while the event is planned, then left as it
-/// was, so the report can show forecast beside outcome.
+/// Keeps the forecast each planned event had before it started: rewritten while the event is planned (by each training
+/// and each recompute of the event's report, see <see cref="ForecastUpdates"/>), then left as it was, so the report can
+/// show forecast beside outcome.
 /// </summary>
 public sealed class ForecastSnapshots(AnalyticsDbContext db, TurnoutHistory history, LoadedModels models)
 {
-    /// <summary>Writes the current version's forecast for every event that has not started; returns how many.</summary>
-    public async Task<int> WritePlannedAsync(ForecastModel version, DateTime nowUtc, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes <paramref name="version"/>'s forecast for every event that has not started (only those of
+    /// <paramref name="slugs"/> when given); returns how many.
+    /// </summary>
+    public async Task<int> WritePlannedAsync(ForecastModel version, DateTime nowUtc, CancellationToken cancellationToken,
+        IReadOnlyCollection<string>? slugs = null)
     {
         // One read of the planned events' registrations and one of their stored forecasts, not a round of queries per event.
-        var planned = await history.PlannedAsync(nowUtc, cancellationToken);
+        var planned = await history.PlannedAsync(nowUtc, cancellationToken, slugs);
         var ids = planned.Select(p => p.Event.Id).ToList();
         var stored = await db.ForecastSnapshots.Where(s => ids.Contains(s.EventId)).ToDictionaryAsync(s => s.EventId, cancellationToken);
         foreach (var (ev, cases) in planned)

@@ -3,15 +3,19 @@ using Analytics.Core.Reports;
 using Analytics.Core.Taxonomies;
 using Analytics.Data;
 using Analytics.Reporting.Figures;
+using Analytics.Reporting.Forecast;
 using Microsoft.EntityFrameworkCore;
 
 namespace Analytics.Reporting.Snapshots;
 
 /// <summary>
 /// Recomputes the snapshots that are stale (or all of them): every event, every quarter with events, every organisation
-/// that hosts an event, and all time.
+/// that hosts an event, and all time. A recomputed event that is still planned also has its stored forecast rewritten
+/// (<see cref="ForecastUpdates.RefreshAsync"/>): its registrations changed, and the forecast kept for after the event
+/// should be the one it had last, not the one of the last training. <paramref name="forecasts"/> is null only where a
+/// test builds reports alone.
 /// </summary>
-public sealed class ReportRecomputer(AnalyticsDbContext db, ReportBuilder builder, SnapshotStore snapshots)
+public sealed class ReportRecomputer(AnalyticsDbContext db, ReportBuilder builder, SnapshotStore snapshots, ForecastUpdates? forecasts = null)
 {
     public async Task<int> RecomputeAsync(bool all, CancellationToken cancellationToken = default)
     {
@@ -47,8 +51,14 @@ public sealed class ReportRecomputer(AnalyticsDbContext db, ReportBuilder builde
                 batchLength = 0;
             }
         }
-        return computed + await SaveAsync(batch, purgedBefore, cancellationToken);
+        computed += await SaveAsync(batch, purgedBefore, cancellationToken);
+        await RefreshForecastsAsync([.. stale.Where(s => s.Scope.Kind == ReportScope.EventKind).Select(s => s.Scope.Key)], cancellationToken);
+        return computed;
     }
+
+    /// <summary>After the reports, so a forecast that fails to load leaves the snapshots written.</summary>
+    private Task RefreshForecastsAsync(IReadOnlyCollection<string> eventSlugs, CancellationToken cancellationToken) =>
+        forecasts is null ? Task.CompletedTask : forecasts.RefreshAsync(eventSlugs, cancellationToken);
 
     /// <summary>
     /// Writes a batch, except scopes that retention froze while they were computed (their rows may have gone before they
@@ -86,7 +96,9 @@ public sealed class ReportRecomputer(AnalyticsDbContext db, ReportBuilder builde
             ReportScope.AllTimeKind => await builder.BuildAllTimeAsync(cancellationToken),
             _ => null,
         };
-        if (figures is not null) await snapshots.SaveAsync(figures, version, cancellationToken);
+        if (figures is null) return;
+        await snapshots.SaveAsync(figures, version, cancellationToken);
+        if (scope.Kind == ReportScope.EventKind) await RefreshForecastsAsync([scope.Key], cancellationToken);
     }
 
     public async Task<IReadOnlyList<ReportScope>> ScopesAsync(CancellationToken cancellationToken = default) =>

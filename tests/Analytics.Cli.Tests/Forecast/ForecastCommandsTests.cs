@@ -1,5 +1,9 @@
 using System.Text.Json;
+using Analytics.Core.Events;
+using Analytics.Core.Forecasts;
+using Analytics.Reporting.Forecast;
 using Analytics.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Analytics.Cli.Tests.Forecast;
 
@@ -74,6 +78,40 @@ public sealed class ForecastCommandsTests
         document.RootElement.GetProperty("version").GetInt32().ShouldBe(2);
         await using var db = cli.OpenDatabase();
         db.ForecastModels.Count().ShouldBe(2);
+    }
+
+    /// <summary>
+    /// The command line does the weekly job's work (ForecastUpdates.TrainAsync), not only the training: each version it
+    /// trains also rewrites the stored forecast of every planned event, the one shown beside the outcome afterwards.
+    /// </summary>
+    [Theory, DatabaseProviders]
+    public async Task Forecast_train_rewrites_the_stored_forecasts_of_planned_events_as_the_weekly_job_does(string provider)
+    {
+        await using var cli = await CliSandbox.CreateAsync(provider);
+        await ArrangeAsync(cli);
+        await using (var db = cli.OpenDatabase())
+        {
+            // The command line reads the real clock: an event a month from now is planned whenever the test runs.
+            var data = new ReportData(db);
+            var later = await data.EventAsync("next-month", Quarter.ToStockholm(DateTime.UtcNow.AddDays(30)));
+            await data.AddAsync(later, [.. TurnoutData.People("n", 9, "kommun"), .. TurnoutData.People("m", 6, "region", "student")]);
+        }
+
+        await cli.SucceedsAsync("forecast", "train");
+        var second = await cli.SucceedsAsync("forecast", "train");
+
+        using var document = JsonDocument.Parse(second.Out);
+        document.RootElement.GetProperty("version").GetInt32().ShouldBe(2);
+        await using var read = cli.OpenDatabase();
+        var stored = await read.ForecastSnapshots.AsNoTracking()
+            .Join(read.Events, s => s.EventId, e => e.Id, (s, e) => new { e.Slug, s.ModelVersion, s.Payload }).ToListAsync();
+        // Every event still to come ("planned" too until its day in December 2026), none of the held ones.
+        var now = DateTime.UtcNow;
+        stored.Select(s => s.Slug).ShouldBe(await read.Events.Where(e => e.StartsAtUtc > now).Select(e => e.Slug).ToListAsync(), ignoreOrder: true);
+        stored.ShouldAllBe(s => s.ModelVersion == 2);
+        var figures = JsonSerializer.Deserialize<ForecastFigures>(stored.Single(s => s.Slug == "next-month").Payload, ForecastTrainer.Json)!;
+        (figures.ModelVersion, figures.Registered).ShouldBe((2, 15));
+        figures.Expected.ShouldBeInRange(1.0, 15.0);
     }
 
     [Theory, DatabaseProviders]
