@@ -39,6 +39,18 @@ public sealed class ForecastTrainer(AnalyticsDbContext db, TurnoutHistory histor
         return stored;
     }
 
+    /// <summary>
+    /// The registrations of the latest <paramref name="testShare"/> of the events (at least one event) to test on, and
+    /// those of the earlier ones to train on: a forecast is always made for events later than the ones it learnt from.
+    /// </summary>
+    public static (List<TurnoutCase> Train, List<TurnoutCase> Test, int TestEvents) TimeSplit(IReadOnlyList<TurnoutCase> cases, double testShare)
+    {
+        var events = cases.Select(c => (c.StartsAtUtc, c.EventId)).Distinct().Order().Select(e => e.EventId).ToList();
+        var testCount = Math.Max(1, (int)Math.Round(events.Count * testShare));
+        var testEvents = events.TakeLast(testCount).ToHashSet();
+        return ([.. cases.Where(c => !testEvents.Contains(c.EventId))], [.. cases.Where(c => testEvents.Contains(c.EventId))], testCount);
+    }
+
     /// <summary>The time-split evaluation and the decision; pure, so tests can run it on rows of their own.</summary>
     public static ForecastEvaluation Evaluate(IReadOnlyList<TurnoutCase> cases, ForecastSettings settings)
     {
@@ -51,10 +63,7 @@ public sealed class ForecastTrainer(AnalyticsDbContext db, TurnoutHistory histor
                 Reason = Invariant($"Too little history: {events.Count} events with attendance known, fewer than the {settings.MinimumEvents} needed; base rates by sector are used."),
             };
 
-        var testCount = Math.Max(1, (int)Math.Round(events.Count * settings.TestShare));
-        var testEvents = events.TakeLast(testCount).ToHashSet();
-        var train = cases.Where(c => !testEvents.Contains(c.EventId)).ToList();
-        var test = cases.Where(c => testEvents.Contains(c.EventId)).ToList();
+        var (train, test, testCount) = TimeSplit(cases, settings.TestShare);
         var actual = test.Select(c => c.Row.Label).ToList();
         if (train.Select(c => c.Row.Label).Distinct().Count() < 2 || actual.Count == 0)
             return new ForecastEvaluation

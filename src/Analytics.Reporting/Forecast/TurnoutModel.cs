@@ -14,16 +14,25 @@ public static class TurnoutModel
         [nameof(TurnoutRow.Sector), nameof(TurnoutRow.Profession), nameof(TurnoutRow.Role), nameof(TurnoutRow.Format), nameof(TurnoutRow.Host),
          nameof(TurnoutRow.Weekday), nameof(TurnoutRow.Hour), nameof(TurnoutRow.Season), nameof(TurnoutRow.Online), nameof(TurnoutRow.FirstTime)];
 
+    /// <summary>The column every trainer reads: the one-hot categories and the lead time.</summary>
+    public const string FeatureColumn = "Features";
+
+    /// <summary>The features of a <see cref="TurnoutRow"/>, before any trainer.</summary>
+    public static IEstimator<ITransformer> Features(MLContext ml) =>
+        ml.Transforms.Categorical.OneHotEncoding([.. Categories.Select(c => new InputOutputColumnPair(c + "Code", c))])
+            .Append(ml.Transforms.Concatenate(FeatureColumn, [.. Categories.Select(c => c + "Code"), nameof(TurnoutRow.LeadDays), nameof(TurnoutRow.LeadKnown)]));
+
     public static ITransformer Train(IEnumerable<TurnoutRow> rows, int seed)
     {
         var ml = new MLContext(seed);
         var data = ml.Data.LoadFromEnumerable(rows);
-        var pipeline = ml.Transforms.Categorical.OneHotEncoding([.. Categories.Select(c => new InputOutputColumnPair(c + "Code", c))])
-            .Append(ml.Transforms.Concatenate("Features", [.. Categories.Select(c => c + "Code"), nameof(TurnoutRow.LeadDays), nameof(TurnoutRow.LeadKnown)]))
+        var pipeline = Features(ml)
+            // The simplest trainer, because it does as well as boosted trees here: see
+            // tests/Analytics.Reporting.Tests/Forecast/TrainerChoiceTests.cs (FastTree on the same features and split).
             .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
             {
                 LabelColumnName = nameof(TurnoutRow.Label),
-                FeatureColumnName = "Features",
+                FeatureColumnName = FeatureColumn,
                 NumberOfThreads = 1,
             }));
         return pipeline.Fit(data);
