@@ -1,4 +1,3 @@
-using System.Globalization;
 using Analytics.Core.Disclosure;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.Extensions.Localization;
@@ -22,13 +21,13 @@ public sealed class CountTagHelper(IStringLocalizer<SharedResource> localizer) :
         if (Value is { } value)
         {
             output.TagName = null;
-            output.Content.SetContent(value.ToString("N0", CultureInfo.CurrentCulture));
+            output.Content.SetContent(Counts.Show(value, Of.K));
             return;
         }
         output.TagName = "abbr";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "suppressed");
         output.Attributes.SetAttribute("title", localizer["Färre än {0} personer, eller dolt så att en liten grupp inte kan räknas fram", Of.K].Value);
-        output.Content.SetContent(Of.Show(null));
+        output.Content.SetContent(Counts.Show(null, Of.K));
     }
 }
