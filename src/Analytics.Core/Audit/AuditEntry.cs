@@ -44,4 +44,5 @@ public static class AuditActions
     public const string ConsentWithdrawn = "consent.withdrawn";
     public const string RetentionPurged = "retention.purged";
     public const string TargetsChanged = "targets.changed";
+    public const string ForecastTrainingRequested = "forecast.training-requested";
 }

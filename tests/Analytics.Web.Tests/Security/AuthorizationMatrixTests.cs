@@ -95,6 +95,7 @@ public sealed class AuthorizationMatrixTests(AnalyticsWebFactory factory)
         new("admin/samtycke", "/admin/samtycke", Login, Forbidden, Forbidden, Forbidden, Ok),
         new("admin/lagring", "/admin/lagring", Login, Forbidden, Forbidden, Forbidden, Ok),
         new("admin/mal", "/admin/mal", Login, Forbidden, Forbidden, Forbidden, Ok),
+        new("admin/prognos", "/admin/prognos", Login, Forbidden, Forbidden, Forbidden, Ok),
         new("/hangfire/{**path}", "/hangfire", NoLogin, Forbidden, Forbidden, Forbidden, Ok),
     ];
 

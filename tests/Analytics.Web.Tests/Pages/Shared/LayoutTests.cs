@@ -10,7 +10,7 @@ public sealed class LayoutTests(AnalyticsWebFactory factory)
 
         var links = page.QuerySelectorAll("nav.site-nav a");
         links.Select(a => a.GetAttribute("href")).ShouldBe(
-            ["/", "/evenemang", "/trender", "/kvartal", "/balans", "/rackvidd", "/principerna", "/oppna-data", "/paket", "/import", "/admin/konton", "/admin/logg", "/admin/samtycke", "/admin/lagring", "/admin/mal"]);
+            ["/", "/evenemang", "/trender", "/kvartal", "/balans", "/rackvidd", "/principerna", "/oppna-data", "/paket", "/import", "/admin/konton", "/admin/logg", "/admin/samtycke", "/admin/lagring", "/admin/mal", "/admin/prognos"]);
         links.Where(a => a.GetAttribute("aria-current") == "page").Select(a => a.Text()).ShouldBe(["Kvartalsrapporter"]);
         page.QuerySelector("nav.site-nav")!.GetAttribute("aria-label").ShouldBe("Huvudmeny");
         page.QuerySelector("a.skip-link")!.GetAttribute("href").ShouldBe("#main");
