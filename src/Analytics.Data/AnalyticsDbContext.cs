@@ -46,6 +46,24 @@ public abstract class AnalyticsDbContext(DbContextOptions options)
     public DbSet<OrganiserOrganisation> OrganiserOrganisations => Set<OrganiserOrganisation>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var catalogue = CatalogueRevision.Changes(ChangeTracker);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (catalogue) CatalogueRevision.Renew(this);
+        return saved;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var catalogue = CatalogueRevision.Changes(ChangeTracker);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // After the save, never before: a reader between the two then holds the new catalogue under the old revision and
+        // reads it again, where the other order would let it keep the old catalogue under the new revision.
+        if (catalogue) await CatalogueRevision.RenewAsync(this, cancellationToken);
+        return saved;
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         // Every instant is stored in UTC; SQLite forgets the kind on the way back, so it is restored here.

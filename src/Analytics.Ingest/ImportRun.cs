@@ -29,8 +29,6 @@ internal sealed partial class ImportRun(AnalyticsDbContext db, AttendeeKeyHasher
     private readonly List<Organisation> _newOrganisations = [];
     private readonly HashSet<string> _seenSourceKeys = [];
     private readonly HashSet<string> _consentedKeys = [];
-    // Not derivable cheaply: DbSet.Local runs DetectChanges over every tracked row, so it is asked once per organisation.
-    private readonly Dictionary<int, Organisation> _tracked = [];
     private Dictionary<string, Participation> _existing = [];
     private ImportBatch _batch = null!;
     private int _accepted, _created, _updated, _withProfile, _replaced;
@@ -55,24 +53,6 @@ internal sealed partial class ImportRun(AnalyticsDbContext db, AttendeeKeyHasher
         _existing = await db.Participations.Where(p => p.EventId == ev.Id).ToDictionaryAsync(p => p.SourceKey, cancellationToken);
         // Their consent was recorded when an earlier list of this event was imported; an updated list must not record it again.
         _consentedKeys.UnionWith(_existing.Values.Where(p => p.HasProfile && p.AttendeeKey is not null).Select(p => p.AttendeeKey!));
-        // The mapper reads organisations untracked. The ones the event's rows already point at are attached now, while
-        // every row is as loaded, so EF links each row to its organisation before any row changes; attached later, EF
-        // would link a row whose organisation this file has just cleared back to it.
-        foreach (var id in _existing.Values.Select(p => p.OrganisationId).OfType<int>().Distinct())
-            if (mapper.OrganisationById(id) is { } organisation) Tracked(organisation);
-    }
-
-    /// <summary>
-    /// The context's instance of a known organisation, attaching the mapper's untracked one the first time a row points
-    /// at it. A new organisation (no id yet) is tracked already.
-    /// </summary>
-    private Organisation Tracked(Organisation organisation)
-    {
-        if (organisation.Id == 0) return organisation;
-        if (_tracked.TryGetValue(organisation.Id, out var tracked)) return tracked;
-        tracked = db.Organisations.Local.FindEntry(organisation.Id)?.Entity;
-        if (tracked is null) db.Organisations.Attach(tracked = organisation);
-        return _tracked[organisation.Id] = tracked;
     }
 
     public async Task AddAsync(SourceRow row, CancellationToken cancellationToken)
@@ -138,8 +118,8 @@ internal sealed partial class ImportRun(AnalyticsDbContext db, AttendeeKeyHasher
     {
         participation.HasProfile = AnswerMapper.Consented(Answer(row, Question.Consent));
         participation.SectorCode = participation.ProfessionCode = participation.MunicipalityCode = null;
-        // Cleared through both the navigation and the key, and MapOrganisation sets both again: the row's organisation may
-        // be tracked (then EF reads the navigation) or not (then only the key says it).
+        // Cleared through both the navigation and the key: a row points at a known organisation by its key only (the
+        // mapper's organisations are shared between imports and never attached), at one made by this import by the navigation.
         participation.Organisation = null;
         participation.OrganisationId = null;
         participation.UnmappedOrganisation = null;
@@ -193,9 +173,9 @@ internal sealed partial class ImportRun(AnalyticsDbContext db, AttendeeKeyHasher
             };
             return;
         }
-        participation.Organisation = Tracked(organisation);
         // A new organisation gets its id when saved: EF sets the key from the navigation then.
         if (organisation.Id > 0) participation.OrganisationId = organisation.Id;
+        else participation.Organisation = organisation;
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ namespace Analytics.Ingest;
 /// reported with its row number and reason. A refused file leaves the database as it was. Importing the same file twice
 /// changes nothing; an updated list for the same event updates its participations instead of duplicating them.
 /// </summary>
-public sealed class ImportService(AnalyticsDbContext db, AttendeeKeyHasher keys, TimeProvider clock, ImportLimits? limits = null)
+public sealed class ImportService(AnalyticsDbContext db, AttendeeKeyHasher keys, TimeProvider clock, CatalogueCache catalogue, ImportLimits? limits = null)
 {
     private readonly ImportLimits _limits = limits ?? new ImportLimits();
 
@@ -60,7 +60,7 @@ public sealed class ImportService(AnalyticsDbContext db, AttendeeKeyHasher keys,
             if (format is null)
                 return await RefuseAsync(transaction, refused with { Refusal = UnknownColumns(fileName, table.Header, request.Kind) }, cancellationToken);
 
-            var mapper = await AnswerMapper.LoadAsync(db, cancellationToken);
+            var mapper = await catalogue.MapperAsync(db, cancellationToken);
             if (UnknownTargets(request.Mapping, mapper) is { Count: > 0 } unknown)
                 return await RefuseAsync(transaction, refused with { Refusal = string.Join(" ", unknown) }, cancellationToken);
             var run = new ImportRun(db, keys, clock, ev, mapper, request);

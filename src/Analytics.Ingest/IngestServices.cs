@@ -15,6 +15,7 @@ public static class IngestServices
         var hasher = new AttendeeKeyHasher(AttendeeKeySecret.Load(configuration, database));
         services.AddSingleton(hasher);
         services.AddSingleton(ImportLimits.From(configuration));
+        services.AddSingleton<Mapping.CatalogueCache>();
         services.AddScoped<ImportService>();
         services.AddScoped<CatalogueImporter>();
         services.AddScoped<EventCatalogue>();

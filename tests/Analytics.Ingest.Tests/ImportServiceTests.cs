@@ -52,7 +52,7 @@ public class ImportServiceTests
     {
         await using var db = database.Open();
         await using var content = request.Content;
-        return await new ImportService(db, Keys, clock ?? FixedClock.SampleDay).ImportAsync(request);
+        return await new ImportService(db, Keys, clock ?? FixedClock.SampleDay, SharedCatalogue.Cache).ImportAsync(request);
     }
 
     private static async Task<T> QueryAsync<T>(TestDatabase database, Func<AnalyticsDbContext, Task<T>> query)

@@ -8,50 +8,70 @@ namespace Analytics.Ingest.Mapping;
 
 /// <summary>
 /// Turns free answers into taxonomy codes and known organisations, by code, name, synonym or alias, insensitive to case,
-/// spacing and diacritics. Answers written "A / B" match when either part does.
+/// spacing and diacritics. Answers written "A / B" match when either part does. The catalogue it reads is shared, read
+/// only, between imports while the catalogue's revision holds (<see cref="CatalogueCache"/>); what one import adds (its
+/// new organisations, its organiser's aliases) stays in that import's own mapper.
 /// </summary>
 public sealed class AnswerMapper
 {
-    private readonly Dictionary<(Dimension, string), string> _categories = [];
-    private readonly HashSet<(Dimension Dimension, string Code, string Key)> _synonyms = [];
-    private readonly Dictionary<string, Organisation> _organisations = [];
-    private readonly Dictionary<int, Organisation> _byId = [];
+    private readonly Catalogue _catalogue;
+    private readonly Dictionary<string, Organisation> _addedOrganisations = [];
 
-    // Names, synonyms and aliases normalised once per process, not once per file: at a million participations a
-    // bulk import of 20,000 lists normalised 5,000 organisations' names for each 50-row list. The key is a pure function
-    // of the text, so the memo can never be stale; it is cleared if it grows past what any catalogue needs.
+    // Names, synonyms and aliases normalised once per process, not once per load: the key is a pure function of the
+    // text, so the memo can never be stale; it is cleared if it grows past what any catalogue needs.
     private static readonly ConcurrentDictionary<string, string> NameKeys = new(StringComparer.Ordinal);
     private const int MaxNameKeys = 200_000;
 
-    public static async Task<AnswerMapper> LoadAsync(AnalyticsDbContext db, CancellationToken cancellationToken = default)
+    private AnswerMapper(Catalogue catalogue) => _catalogue = catalogue;
+
+    /// <summary>A mapper over the catalogue as it is now, read afresh.</summary>
+    public static async Task<AnswerMapper> LoadAsync(AnalyticsDbContext db, CancellationToken cancellationToken = default) =>
+        new(await Catalogue.LoadAsync(db, cancellationToken));
+
+    /// <summary>A mapper of its own over a catalogue shared with other imports.</summary>
+    internal static AnswerMapper Over(Catalogue catalogue) => new(catalogue);
+
+    /// <summary>
+    /// Every category and organisation, indexed by their names. Read untracked and never changed after loading, so one
+    /// instance can serve imports on several threads; ImportRun points rows at organisations by id, never attaching these.
+    /// </summary>
+    internal sealed class Catalogue
     {
-        var mapper = new AnswerMapper();
-        foreach (var category in await db.TaxonomyCategories.AsNoTracking().ToListAsync(cancellationToken))
+        public Dictionary<(Dimension, string), string> Categories { get; } = [];
+        public HashSet<(Dimension Dimension, string Code, string Key)> Synonyms { get; } = [];
+        public Dictionary<string, Organisation> Organisations { get; } = [];
+        public Dictionary<int, Organisation> ById { get; } = [];
+
+        public static async Task<Catalogue> LoadAsync(AnalyticsDbContext db, CancellationToken cancellationToken)
         {
-            if (!DimensionNames.TryParse(category.Dimension, out var dimension)) continue;
-            string[] names = [category.Code, category.NameSv, category.NameEn, .. (category.Synonyms ?? "").Split('|')];
-            foreach (var name in names.Select(NameKey).Where(n => n.Length > 0))
-                mapper._categories.TryAdd((dimension, name), category.Code);
-            foreach (var synonym in (category.Synonyms ?? "").Split('|').Select(NameKey).Where(n => n.Length > 0))
-                mapper._synonyms.Add((dimension, category.Code, synonym));
+            var catalogue = new Catalogue();
+            foreach (var category in await db.TaxonomyCategories.AsNoTracking().ToListAsync(cancellationToken))
+            {
+                if (!DimensionNames.TryParse(category.Dimension, out var dimension)) continue;
+                string[] names = [category.Code, category.NameSv, category.NameEn, .. (category.Synonyms ?? "").Split('|')];
+                foreach (var name in names.Select(NameKey).Where(n => n.Length > 0))
+                    catalogue.Categories.TryAdd((dimension, name), category.Code);
+                foreach (var synonym in (category.Synonyms ?? "").Split('|').Select(NameKey).Where(n => n.Length > 0))
+                    catalogue.Synonyms.Add((dimension, category.Code, synonym));
+            }
+            foreach (var organisation in await db.Organisations.AsNoTracking().ToListAsync(cancellationToken))
+            {
+                foreach (var name in Names(organisation)) catalogue.Organisations.TryAdd(name, organisation);
+                catalogue.ById.TryAdd(organisation.Id, organisation);
+            }
+            return catalogue;
         }
-        // Untracked: tracking thousands of organisations per file cost more than the file's rows. ImportRun attaches only
-        // the ones its rows point at.
-        foreach (var organisation in await db.Organisations.AsNoTracking().ToListAsync(cancellationToken))
-            mapper.Add(organisation);
-        return mapper;
     }
 
+    /// <summary>An organisation this import made or gave a new alias: known to this mapper only, ahead of the shared catalogue.</summary>
     public void Add(Organisation organisation)
     {
-        string[] names = [organisation.Name, organisation.Organisationsnummer ?? "", .. (organisation.Aliases ?? "").Split('|')];
-        foreach (var name in names.Select(NameKey).Where(n => n.Length > 0))
-            _organisations.TryAdd(name, organisation);
-        if (organisation.Id > 0) _byId.TryAdd(organisation.Id, organisation);
+        foreach (var name in Names(organisation)) _addedOrganisations.TryAdd(name, organisation);
     }
 
-    /// <summary>A known organisation by its id, as the mapper holds it (untracked when loaded from the database).</summary>
-    public Organisation? OrganisationById(int id) => _byId.GetValueOrDefault(id);
+    private static IEnumerable<string> Names(Organisation organisation) =>
+        new[] { organisation.Name, organisation.Organisationsnummer ?? "" }.Concat((organisation.Aliases ?? "").Split('|'))
+            .Select(NameKey).Where(n => n.Length > 0);
 
     private static string NameKey(string name)
     {
@@ -64,16 +84,16 @@ public sealed class AnswerMapper
     /// Whether the category already lists the answer among its synonyms, as loaded: then an import need not read the
     /// category to add it (one query per mapped answer per file, the same answers in every file of a bulk import).
     /// </summary>
-    public bool HasSynonym(Dimension dimension, string code, string answer) => _synonyms.Contains((dimension, code, TextKey.Of(answer)));
+    public bool HasSynonym(Dimension dimension, string code, string answer) => _catalogue.Synonyms.Contains((dimension, code, TextKey.Of(answer)));
 
     /// <summary>The category code an answer means, or null when it matches none.</summary>
     public string? Category(Dimension dimension, string answer)
     {
         var key = TextKey.Of(answer);
         if (key.Length == 0) return null;
-        if (_categories.TryGetValue((dimension, key), out var code)) return code;
+        if (_catalogue.Categories.TryGetValue((dimension, key), out var code)) return code;
         foreach (var part in key.Split('/', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            if (_categories.TryGetValue((dimension, part), out code)) return code;
+            if (_catalogue.Categories.TryGetValue((dimension, part), out code)) return code;
         return null;
     }
 
@@ -81,11 +101,12 @@ public sealed class AnswerMapper
     {
         var key = TextKey.Of(answer);
         if (key.Length == 0) return null;
-        if (_organisations.TryGetValue(key, out var organisation)) return organisation;
-        return Organisationsnummer.TryParse(answer, out var number, out _)
-            ? _organisations.GetValueOrDefault(number.Digits)
-            : null;
+        if (Known(key) is { } organisation) return organisation;
+        return Organisationsnummer.TryParse(answer, out var number, out _) ? Known(number.Digits) : null;
     }
+
+    private Organisation? Known(string key) =>
+        _addedOrganisations.GetValueOrDefault(key) ?? _catalogue.Organisations.GetValueOrDefault(key);
 
     /// <summary>Yes only for an explicit yes; a blank or anything else is no consent.</summary>
     public static bool Consented(string? answer) => TextKey.Of(answer) switch

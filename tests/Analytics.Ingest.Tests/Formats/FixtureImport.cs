@@ -41,7 +41,7 @@ internal static class FixtureImport
     {
         await using var db = database.Open();
         await using var content = new MemoryStream(bytes, writable: false);
-        return await new ImportService(db, Keys, FixedClock.SampleDay)
+        return await new ImportService(db, Keys, FixedClock.SampleDay, SharedCatalogue.Cache)
             .ImportAsync(new ImportRequest(content, fileName, FixtureFiles.EventSlug, "test") { Mapping = mapping });
     }
 

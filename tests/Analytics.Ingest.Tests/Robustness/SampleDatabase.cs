@@ -44,7 +44,7 @@ internal static class SampleDatabase
     public static async Task<ImportResult> ImportAsync(this TestDatabase database, ImportRequest request, ImportLimits? limits = null)
     {
         await using var db = database.Open();
-        return await new ImportService(db, Keys, FixedClock.SampleDay, limits).ImportAsync(request);
+        return await new ImportService(db, Keys, FixedClock.SampleDay, SharedCatalogue.Cache, limits).ImportAsync(request);
     }
 
     public static Task<ImportResult> ImportAsync(this TestDatabase database, string slug, string fileName, byte[] content,

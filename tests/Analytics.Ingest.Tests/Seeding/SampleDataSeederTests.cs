@@ -10,7 +10,7 @@ public class SampleDataSeederTests
     private static async Task<SeedResult> SeedAsync(TestDatabase database)
     {
         await using var db = database.Open();
-        var imports = new ImportService(db, new AttendeeKeyHasher(new byte[32]), FixedClock.SampleDay);
+        var imports = new ImportService(db, new AttendeeKeyHasher(new byte[32]), FixedClock.SampleDay, new Analytics.Ingest.Mapping.CatalogueCache());
         return await new SampleDataSeeder(db, imports).SeedAsync(SampleData.Folder);
     }
 

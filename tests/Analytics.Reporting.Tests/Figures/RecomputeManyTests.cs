@@ -71,7 +71,7 @@ public class RecomputeManyTests
     {
         var database = await MigratedDatabase.CreateAsync(provider);
         await using var db = database.Open();
-        var imports = new ImportService(db, new AttendeeKeyHasher(new byte[32]), FixedClock.SampleDay);
+        var imports = new ImportService(db, new AttendeeKeyHasher(new byte[32]), FixedClock.SampleDay, new Analytics.Ingest.Mapping.CatalogueCache());
         await new SampleDataSeeder(db, imports).SeedAsync(SampleData.Folder);
         return database;
     }
