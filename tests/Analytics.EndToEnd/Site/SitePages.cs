@@ -32,6 +32,7 @@ public static class SitePages
         "/admin/samtycke",
         "/admin/lagring",
         "/admin/mal",
+        "/admin/prognos",
         "/tillganglighet",
         "/om-datan",
     ];
@@ -45,6 +46,7 @@ public static class SitePages
         "/kvartal/2026Q1?culture=en-GB",
         "/import?culture=en-GB",
         "/admin/mal?culture=en-GB",
+        "/admin/prognos?culture=en-GB",
     ];
 
     /// <summary>

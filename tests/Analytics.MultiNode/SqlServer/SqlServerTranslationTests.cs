@@ -242,7 +242,7 @@ public sealed class SqlServerTranslationTests(ITestOutputHelper output)
                 $"/export/event/{slug}.xlsx", $"/export/event/{slug}.csv", $"/export/quarter/{q}.xlsx", $"/export/quarter/{q}.csv",
                 $"/api/reports/event/{slug}", $"/api/reports/quarter/{q}",
                 "/import", "/import/historik", $"/import/batch/{batch}", $"/import/batch/{batch}/fel.csv",
-                "/admin/konton", "/admin/logg", "/admin/mal", "/admin/lagring", "/admin/samtycke",
+                "/admin/konton", "/admin/logg", "/admin/mal", "/admin/prognos", "/admin/lagring", "/admin/samtycke",
                 $"/checka-in/{plannedSlug}", $"/checka-in/{plannedSlug}/skarm", "/aterkalla", "/om-datan", "/tillganglighet",
             ];
             // The checks behind a missing event's or quarter's 404 (ExportReader.EventExistsAsync, QuarterHasEventsAsync).
