@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using Analytics.Core.Audit;
 using Analytics.Data;
 using Analytics.Data.Accounts;
+using Analytics.Data.Configuration;
+using Analytics.Testing;
 using Analytics.Web.Accounts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -20,6 +22,8 @@ namespace Analytics.Web.Tests;
 /// through the ordinary import on start. One instance is shared, since Hangfire keeps static state.
 /// Accounts: one per role (and two organisers of different host organisations), each logged in once through the real
 /// login page; <see cref="Client"/> hands out clients carrying that login cookie. No test-only authentication exists.
+/// <see cref="StartAsync"/> builds one on another provider instead: PostgreSQL on a fresh database from
+/// <see cref="TestDatabase"/>, which the app migrates and seeds from the same sample files on start (Seed:OnEmpty).
 /// </summary>
 public sealed partial class AnalyticsWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -36,10 +40,50 @@ public sealed partial class AnalyticsWebFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<TestAccount, Cookie> _logins = [];
 
+    /// <summary>The server database of a factory from <see cref="StartAsync"/>; null for the embedded default.</summary>
+    private TestDatabase? _database;
+
+    /// <summary>Privacy:AttendeeKeySecret when given; without it the embedded default makes its own key file.</summary>
+    private string? _attendeeKeySecret;
+
+    /// <summary>"sqlite" (the embedded default) or "postgres", as <see cref="TestDatabase.AvailableProviders"/> names them.</summary>
+    public string Provider => _database?.Provider ?? "sqlite";
+
+    /// <summary>
+    /// A started factory on <paramref name="provider"/>: "sqlite" is the embedded default, as the shared instance; a server
+    /// provider gets a fresh empty database that the app migrates and seeds on start, as a demo node does
+    /// (Seed:OnEmpty), so both hold the same sample data. <paramref name="attendeeKeySecret"/> (base64, at least 32
+    /// bytes) is required on a server database; giving two factories the same one gives them the same attendee keys.
+    /// </summary>
+    public static async Task<AnalyticsWebFactory> StartAsync(string provider, string? attendeeKeySecret = null)
+    {
+        var factory = new AnalyticsWebFactory { _attendeeKeySecret = attendeeKeySecret };
+        try
+        {
+            if (DatabaseSettings.ParseProvider(provider) != DatabaseProvider.Sqlite)
+                factory._database = await TestDatabase.CreateAsync(provider, migrated: false);
+            await factory.InitializeAsync();
+            return factory;
+        }
+        catch
+        {
+            await factory.DisposeAsync();
+            throw;
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:DataFolder", DataFolder);
+        if (_database is { } database)
+        {
+            builder.UseSetting("Database:Provider", database.Provider);
+            builder.UseSetting("Database:ConnectionString", database.Settings.ConnectionString);
+            // A server database is migrated and seeded on start only when asked, as for a single demo node.
+            builder.UseSetting("Seed:OnEmpty", "true");
+        }
+        if (_attendeeKeySecret is { } secret) builder.UseSetting("Privacy:AttendeeKeySecret", secret);
         // Ten events a page, so the 35 sample events make a list of four pages to walk.
         builder.UseSetting("Pages:EventsPerPage", "10");
         builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
@@ -134,6 +178,8 @@ public sealed partial class AnalyticsWebFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // After the host has stopped (its job server included), so nothing holds the server database when it is dropped.
+        if (_database is not null) await _database.DisposeAsync();
         if (Directory.Exists(DataFolder)) Directory.Delete(DataFolder, recursive: true);
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Analytics.Core.Events;
 using Analytics.Core.Reports;
 using Analytics.Core.Disclosure;
@@ -51,15 +52,22 @@ public sealed record ReportPeriod(Quarter? Quarter, IReadOnlyList<Quarter> Quart
         if (await SpanAsync(db, cancellationToken) is not { } span) return [];
         var (earliest, latest) = span;
         var quarters = new List<Quarter>();
+        var anyEventBetween = AnyEventBetween.GetOrAdd(db.GetType(), _ => CompileAnyEventBetween());
         for (var quarter = latest; quarter.CompareTo(earliest) >= 0; quarter = quarter.Previous)
         {
-            if (await AnyEventBetween(db, quarter.StartUtc, quarter.EndUtc)) quarters.Add(quarter);
+            if (await anyEventBetween(db, quarter.StartUtc, quarter.EndUtc)) quarters.Add(quarter);
         }
         return quarters;
     }
 
-    /// <summary>Compiled once: the pickers ask this a dozen times per request, and EF's per-query preparation cost more than the seek.</summary>
-    private static readonly Func<AnalyticsDbContext, DateTime, DateTime, Task<bool>> AnyEventBetween =
+    /// <summary>
+    /// Compiled once: the pickers ask this a dozen times per request, and EF's per-query preparation cost more than the seek.
+    /// Once per context type, that is per provider: a compiled query is bound to the model it first ran on and refuses any
+    /// other, so one shared across providers failed every page with a picker on the second provider a process opened.
+    /// </summary>
+    private static readonly ConcurrentDictionary<Type, Func<AnalyticsDbContext, DateTime, DateTime, Task<bool>>> AnyEventBetween = new();
+
+    private static Func<AnalyticsDbContext, DateTime, DateTime, Task<bool>> CompileAnyEventBetween() =>
         EF.CompileAsyncQuery((AnalyticsDbContext db, DateTime start, DateTime end) => db.Events.Any(e => e.StartsAtUtc >= start && e.StartsAtUtc < end));
 
     /// <summary>
