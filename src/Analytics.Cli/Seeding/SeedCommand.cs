@@ -41,7 +41,7 @@ internal sealed class SeedSampleData(AnalyticsDbContext db, SampleDataSeeder see
 
         await ReferenceData.MigrateAsync(db, cancellationToken);
         var seeded = await seeder.SeedAsync(folder, cancellationToken);
-        var recomputed = await recomputer.RecomputeAsync(false, cancellationToken);
+        var recomputed = await recomputer.RecomputeAsync(all: seeded.TargetsChanged, cancellationToken);
 
         await output.Out.WriteLineAsync($"Sample data from {folder}:");
         await output.Out.WriteLineAsync($"  catalogues (organisations, events, targets): {seeded.CatalogueRows} rows saved, {seeded.CatalogueRejected} rejected");

@@ -131,6 +131,8 @@ public sealed class CatalogueImporter(AnalyticsDbContext db)
             target.IsExample = row.Cell(columns["note"]).Contains("exempel", StringComparison.OrdinalIgnoreCase);
             result.Accepted++;
         }
+        // EF marks a target modified only when a value differs from what it read.
+        result.Changed = db.ChangeTracker.Entries<TargetMix>().Count(e => e.State is EntityState.Added or EntityState.Modified);
         await db.SaveChangesAsync(cancellationToken);
         return result;
     }
@@ -147,6 +149,10 @@ public sealed class CatalogueResult
 {
     public int Read { get; set; }
     public int Accepted { get; set; }
+
+    /// <summary>Of the accepted rows, how many added or changed something (counted for targets, which every report shows).</summary>
+    public int Changed { get; set; }
+
     public List<RowProblem> Errors { get; } = [];
 
     public void Problem(int row, string? column, string reason) => Errors.Add(new RowProblem(row, column, reason));
