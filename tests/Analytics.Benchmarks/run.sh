@@ -114,7 +114,7 @@ echo "== dashboard at $N participations: $CONNECTIONS connections for $DURATION"
 [ -f "$WORK/cert.pem" ] || openssl req -x509 -newkey rsa:2048 -nodes -days 7 -subj /CN=127.0.0.1 \
   -keyout "$WORK/key.pem" -out "$WORK/cert.pem" 2> /dev/null
 BASE=https://127.0.0.1:$PORT
-(cd "$WORK/web" && ANALYTICS_Database__DataFolder=$DATA ASPNETCORE_ENVIRONMENT=Production \
+(cd "$WORK/web" && ANALYTICS_Database__DataFolder=$DATA ANALYTICS_Accessibility__Contact=tillganglighet@example.org ASPNETCORE_ENVIRONMENT=Production \
   ASPNETCORE_Kestrel__Certificates__Default__Path=$WORK/cert.pem ASPNETCORE_Kestrel__Certificates__Default__KeyPath=$WORK/key.pem \
   exec dotnet Analytics.Web.dll --urls "$BASE" > "$WORK/web.log" 2>&1) &
 WEB=$!

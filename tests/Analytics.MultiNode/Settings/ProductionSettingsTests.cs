@@ -107,7 +107,10 @@ public sealed class ProductionSettingsTests
         try
         {
             var builder = WebApplication.CreateBuilder();
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Database:DataFolder"] = folder, ["Jobs:Server"] = "false" });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:DataFolder"] = folder, ["Jobs:Server"] = "false", ["Accessibility:Contact"] = "tillganglighet@example.org",
+            });
 
             Should.Throw<ConfigurationProblem>(() => builder.AddAnalyticsWeb()).Message.ShouldContain("Jobs:Server=false");
         }
