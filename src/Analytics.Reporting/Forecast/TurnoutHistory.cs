@@ -20,6 +20,8 @@ public sealed class TurnoutHistory(AnalyticsDbContext db)
         var ids = events.Select(e => e.Id).ToList();
         var rows = await db.Participations.AsNoTracking()
             .Where(p => ids.Contains(p.EventId) && p.Rsvp == Rsvp.Yes && p.Attendance != Attendance.Unknown)
+            // In a fixed order, so the same seed gives the same model on every provider: the sort below is stable.
+            .OrderBy(p => p.Id)
             .ToListAsync(cancellationToken);
         var earlier = await AttendedBeforeAsync(null, cancellationToken);
         var byId = events.ToDictionary(e => e.Id);
