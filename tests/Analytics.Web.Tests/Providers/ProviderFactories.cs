@@ -3,9 +3,6 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Analytics.Data;
-using Analytics.Ingest.Seeding;
-using Analytics.Ingest.Uploads;
-using Analytics.Jobs.Reports;
 using Analytics.Reporting.Snapshots;
 using Analytics.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -53,15 +50,8 @@ public sealed class ProviderFactories : IAsyncLifetime
         await db.SaveChangesAsync();
         await services.GetRequiredService<ReportRecomputer>().RecomputeAsync(all: true);
 
-        var batch = await db.ImportBatches.Where(b => db.Events.Any(e => e.Id == b.EventId && e.Slug == AnalyticsWebFactory.EventOfA))
-            .Select(b => b.Id).FirstAsync();
-        var file = Path.Combine(SampleFolder.Locate()!, "meetup", AnalyticsWebFactory.EventOfA + ".csv");
-        await using var content = File.OpenRead(file);
-        var (upload, refusal) = await services.GetRequiredService<UploadStore>().SaveAsync(content, Path.GetFileName(file), AnalyticsWebFactory.EventOfA, null);
-        upload.ShouldNotBeNull(refusal);
-        // A stored pack, so the pack download has something to serve to those who may have it.
-        await services.GetRequiredService<BuildSteeringPackJob>().RunAsync("2026Q1", CancellationToken.None);
-        return new ProviderSite(factory, upload.Token, batch);
+        var (token, batch) = await Security.SecurityFixtures.ArrangeAsync(services);
+        return new ProviderSite(factory, token, batch);
     }
 
     /// <summary>A record key in [0, 1) that depends only on the row, not on the database or the draw.</summary>

@@ -20,22 +20,29 @@ internal static class SecurityFixtures
         {
             if (_made is { } made) return made;
             await using var scope = factory.Services.CreateAsyncScope();
-            var services = scope.ServiceProvider;
-            var db = services.GetRequiredService<AnalyticsDbContext>();
-            var batch = await db.ImportBatches.Where(b => db.Events.Any(e => e.Id == b.EventId && e.Slug == AnalyticsWebFactory.EventOfA))
-                .Select(b => b.Id).FirstAsync();
-            var file = Path.Combine(SampleFolder.Locate()!, "meetup", AnalyticsWebFactory.EventOfA + ".csv");
-            await using var content = File.OpenRead(file);
-            var (upload, refusal) = await services.GetRequiredService<UploadStore>().SaveAsync(content, Path.GetFileName(file), AnalyticsWebFactory.EventOfA, null);
-            upload.ShouldNotBeNull(refusal);
-            // A stored pack, so the pack download has something to serve to those who may have it.
-            await services.GetRequiredService<BuildSteeringPackJob>().RunAsync("2026Q1", CancellationToken.None);
-            _made = (upload.Token, batch);
-            return _made.Value;
+            return (_made = await ArrangeAsync(scope.ServiceProvider)).Value;
         }
         finally
         {
             Once.Release();
         }
+    }
+
+    /// <summary>
+    /// Makes them in the site behind <paramref name="services"/>: organisation A's first import batch, a new upload of its
+    /// list waiting for preview, and a stored steering pack (so the pack download has something to serve to those who may
+    /// have it). The authorisation matrix addresses these, on every provider.
+    /// </summary>
+    public static async Task<(string Token, int Batch)> ArrangeAsync(IServiceProvider services)
+    {
+        var db = services.GetRequiredService<AnalyticsDbContext>();
+        var batch = await db.ImportBatches.Where(b => db.Events.Any(e => e.Id == b.EventId && e.Slug == AnalyticsWebFactory.EventOfA))
+            .Select(b => b.Id).FirstAsync();
+        var file = Path.Combine(SampleFolder.Locate()!, "meetup", AnalyticsWebFactory.EventOfA + ".csv");
+        await using var content = File.OpenRead(file);
+        var (upload, refusal) = await services.GetRequiredService<UploadStore>().SaveAsync(content, Path.GetFileName(file), AnalyticsWebFactory.EventOfA, null);
+        upload.ShouldNotBeNull(refusal);
+        await services.GetRequiredService<BuildSteeringPackJob>().RunAsync("2026Q1", CancellationToken.None);
+        return (upload.Token, batch);
     }
 }

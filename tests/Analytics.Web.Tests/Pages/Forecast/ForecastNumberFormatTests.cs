@@ -6,6 +6,7 @@ using Analytics.Data;
 using Analytics.Jobs;
 using Analytics.Reporting.Forecast;
 using Analytics.Reporting.Snapshots;
+using Analytics.Web.Tests.Pages.CheckIn;
 using Analytics.Web.Tests.Pages.Shared;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
@@ -25,23 +26,11 @@ namespace Analytics.Web.Tests.Pages.Forecast;
 public sealed class ForecastNumberFormatTests(AnalyticsWebFactory factory) : IAsyncLifetime
 {
     private const int People = 2000;
-    private readonly List<string> _slugs = [];
+    private readonly TestEvents _events = new(factory);
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 
-    /// <summary>Removes the events (their rows and stored forecasts go with them) and recomputes what they fed, as the check-in tests do.</summary>
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        var monitoring = factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline && monitoring.EnqueuedCount(JobQueues.Reports) + monitoring.ProcessingCount() > 0)
-            await Task.Delay(100);
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
-        await db.Events.Where(e => _slugs.Contains(e.Slug)).ExecuteDeleteAsync();
-        await db.ReportSnapshots.Where(s => s.ScopeKind == ReportScope.EventKind && _slugs.Contains(s.ScopeKey)).ExecuteDeleteAsync();
-        await scope.ServiceProvider.GetRequiredService<ReportRecomputer>().RecomputeAsync(all: false);
-    }
+    Task IAsyncLifetime.DisposeAsync() => _events.RemoveAsync();
 
     /// <summary>An event in this quarter with <see cref="People"/> registrations from municipalities, all attending when held; its report computed.</summary>
     private async Task<string> EventAsync(string name, TimeSpan fromNow, bool held)
@@ -50,8 +39,7 @@ public sealed class ForecastNumberFormatTests(AnalyticsWebFactory factory) : IAs
         var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var starts = now.Add(fromNow);
-        var slug = $"{starts:yyyy-MM-dd}-{name}-{Guid.NewGuid():N}"[..40];
-        _slugs.Add(slug);
+        var slug = _events.Made($"{starts:yyyy-MM-dd}-{name}-{Guid.NewGuid():N}"[..40]);
         var ev = new Event { Slug = slug, Title = $"Stort möte {name}", StartsAtUtc = starts, EndsAtUtc = starts.AddHours(2), FormatCode = "traff" };
         db.Events.Add(ev);
         await db.SaveChangesAsync();
