@@ -48,20 +48,57 @@ public abstract class AnalyticsDbContext(DbContextOptions options)
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        var catalogue = CatalogueRevision.Changes(ChangeTracker);
-        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        if (catalogue) CatalogueRevision.Renew(this);
+        using var detected = DetectOnce();
+        if (!CatalogueRevision.Changes(ChangeTracker)) return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (Database.CurrentTransaction is not null) return SaveAndRenew();
+        using var transaction = Database.BeginTransaction();
+        var saved = SaveAndRenew();
+        transaction.Commit();
         return saved;
+
+        int SaveAndRenew()
+        {
+            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            CatalogueRevision.Renew(this);
+            return saved;
+        }
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var catalogue = CatalogueRevision.Changes(ChangeTracker);
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        // After the save, never before: a reader between the two then holds the new catalogue under the old revision and
-        // reads it again, where the other order would let it keep the old catalogue under the new revision.
-        if (catalogue) await CatalogueRevision.RenewAsync(this, cancellationToken);
+        using var detected = DetectOnce();
+        if (!CatalogueRevision.Changes(ChangeTracker)) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // The revision is renewed in the changes' own transaction: committed with them or not at all, so no reader can
+        // hold the changed catalogue under the old revision, or the old catalogue under the new one.
+        if (Database.CurrentTransaction is not null) return await SaveAndRenewAsync();
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var saved = await SaveAndRenewAsync();
+        await transaction.CommitAsync(cancellationToken);
         return saved;
+
+        async Task<int> SaveAndRenewAsync()
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await CatalogueRevision.RenewAsync(this, cancellationToken);
+            return saved;
+        }
+    }
+
+    /// <summary>
+    /// Detects the pending changes once, for the catalogue check, and lets the save that follows skip detecting them
+    /// again (an import saves every 1,000 rows with all of them tracked); automatic detection is back when disposed.
+    /// </summary>
+    private DetectedChanges DetectOnce()
+    {
+        ChangeTracker.DetectChanges();
+        var detected = new DetectedChanges(ChangeTracker, ChangeTracker.AutoDetectChangesEnabled);
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        return detected;
+    }
+
+    private readonly record struct DetectedChanges(Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker Tracker, bool Detecting) : IDisposable
+    {
+        public void Dispose() => Tracker.AutoDetectChangesEnabled = Detecting;
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)

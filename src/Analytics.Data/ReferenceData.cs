@@ -10,8 +10,7 @@ public static class ReferenceData
     {
         await db.Database.MigrateAsync(cancellationToken);
         await EnsureTaxonomiesAsync(db, cancellationToken);
-        // Made here, once, so renewing it later is an update; and renewed by every upgrade, which may change the catalogue.
-        await CatalogueRevision.RenewAsync(db, cancellationToken);
+        await CatalogueRevision.EnsureAsync(db, cancellationToken);
     }
 
     /// <summary>Adds missing categories only, so an admin's edits survive every upgrade.</summary>

@@ -40,8 +40,12 @@ internal sealed class SeedSampleData(AnalyticsDbContext db, SampleDataSeeder see
         }
 
         await ReferenceData.MigrateAsync(db, cancellationToken);
+        var catalogue = await CatalogueRevision.ReadAsync(db, cancellationToken);
         var seeded = await seeder.SeedAsync(folder, cancellationToken);
-        var recomputed = await recomputer.RecomputeAsync(all: seeded.TargetsChanged, cancellationToken);
+        // Staleness follows each event's data; organisations' names and sectors and the targets feed every report, so a
+        // seed that changed them recomputes all (as the admin's target page does).
+        var changed = await CatalogueRevision.ReadAsync(db, cancellationToken) != catalogue;
+        var recomputed = await recomputer.RecomputeAsync(all: changed, cancellationToken);
 
         await output.Out.WriteLineAsync($"Sample data from {folder}:");
         await output.Out.WriteLineAsync($"  catalogues (organisations, events, targets): {seeded.CatalogueRows} rows saved, {seeded.CatalogueRejected} rejected");

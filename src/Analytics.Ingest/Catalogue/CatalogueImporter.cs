@@ -131,8 +131,6 @@ public sealed class CatalogueImporter(AnalyticsDbContext db)
             target.IsExample = row.Cell(columns["note"]).Contains("exempel", StringComparison.OrdinalIgnoreCase);
             result.Accepted++;
         }
-        // EF marks a target modified only when a value differs from what it read.
-        result.Changed = db.ChangeTracker.Entries<TargetMix>().Count(e => e.State is EntityState.Added or EntityState.Modified);
         await db.SaveChangesAsync(cancellationToken);
         return result;
     }
@@ -149,9 +147,6 @@ public sealed class CatalogueResult
 {
     public int Read { get; set; }
     public int Accepted { get; set; }
-
-    /// <summary>Of the accepted rows, how many added or changed something (counted for targets, which every report shows).</summary>
-    public int Changed { get; set; }
 
     public List<RowProblem> Errors { get; } = [];
 

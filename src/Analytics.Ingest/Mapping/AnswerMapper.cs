@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using Analytics.Core.Organisations;
 using Analytics.Core.Taxonomies;
 using Analytics.Data;
@@ -24,42 +25,37 @@ public sealed class AnswerMapper
 
     private AnswerMapper(Catalogue catalogue) => _catalogue = catalogue;
 
-    /// <summary>A mapper over the catalogue as it is now, read afresh.</summary>
-    public static async Task<AnswerMapper> LoadAsync(AnalyticsDbContext db, CancellationToken cancellationToken = default) =>
-        new(await Catalogue.LoadAsync(db, cancellationToken));
-
     /// <summary>A mapper of its own over a catalogue shared with other imports.</summary>
     internal static AnswerMapper Over(Catalogue catalogue) => new(catalogue);
 
     /// <summary>
-    /// Every category and organisation, indexed by their names. Read untracked and never changed after loading, so one
-    /// instance can serve imports on several threads; ImportRun points rows at organisations by id, never attaching these.
+    /// Every category and organisation, indexed by their names. Read untracked and frozen once loaded, so one instance
+    /// can serve imports on several threads; ImportRun points rows at these organisations by key, never attaching them.
     /// </summary>
-    internal sealed class Catalogue
+    internal sealed class Catalogue(FrozenDictionary<(Dimension, string), string> categories,
+        FrozenSet<(Dimension Dimension, string Code, string Key)> synonyms, FrozenDictionary<string, Organisation> organisations)
     {
-        public Dictionary<(Dimension, string), string> Categories { get; } = [];
-        public HashSet<(Dimension Dimension, string Code, string Key)> Synonyms { get; } = [];
-        public Dictionary<string, Organisation> Organisations { get; } = [];
-        public Dictionary<int, Organisation> ById { get; } = [];
+        public FrozenDictionary<(Dimension, string), string> Categories => categories;
+        public FrozenSet<(Dimension Dimension, string Code, string Key)> Synonyms => synonyms;
+        public FrozenDictionary<string, Organisation> Organisations => organisations;
 
         public static async Task<Catalogue> LoadAsync(AnalyticsDbContext db, CancellationToken cancellationToken)
         {
-            var catalogue = new Catalogue();
+            var categories = new Dictionary<(Dimension, string), string>();
+            var synonyms = new HashSet<(Dimension Dimension, string Code, string Key)>();
             foreach (var category in await db.TaxonomyCategories.AsNoTracking().ToListAsync(cancellationToken))
             {
                 if (!DimensionNames.TryParse(category.Dimension, out var dimension)) continue;
                 string[] names = [category.Code, category.NameSv, category.NameEn, .. (category.Synonyms ?? "").Split('|')];
                 foreach (var name in names.Select(NameKey).Where(n => n.Length > 0))
-                    catalogue.Categories.TryAdd((dimension, name), category.Code);
+                    categories.TryAdd((dimension, name), category.Code);
                 foreach (var synonym in (category.Synonyms ?? "").Split('|').Select(NameKey).Where(n => n.Length > 0))
-                    catalogue.Synonyms.Add((dimension, category.Code, synonym));
+                    synonyms.Add((dimension, category.Code, synonym));
             }
+            var organisations = new Dictionary<string, Organisation>();
             foreach (var organisation in await db.Organisations.AsNoTracking().ToListAsync(cancellationToken))
-            {
-                foreach (var name in Names(organisation)) catalogue.Organisations.TryAdd(name, organisation);
-                catalogue.ById.TryAdd(organisation.Id, organisation);
-            }
-            return catalogue;
+                foreach (var name in Names(organisation)) organisations.TryAdd(name, organisation);
+            return new Catalogue(categories.ToFrozenDictionary(), synonyms.ToFrozenSet(), organisations.ToFrozenDictionary(StringComparer.Ordinal));
         }
     }
 

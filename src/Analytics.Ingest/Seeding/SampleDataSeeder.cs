@@ -21,9 +21,7 @@ public sealed class SampleDataSeeder(AnalyticsDbContext db, ImportService import
         var result = new SeedResult();
         result.Add(await ImportCatalogue(folder, "organisations.csv", catalogue.ImportOrganisationsAsync, cancellationToken));
         result.Add(await ImportCatalogue(folder, "events.csv", catalogue.ImportEventsAsync, cancellationToken));
-        var targets = await ImportCatalogue(folder, "targets.example.csv", catalogue.ImportTargetsAsync, cancellationToken);
-        result.Add(targets);
-        result.TargetsChanged = targets.Changed > 0;
+        result.Add(await ImportCatalogue(folder, "targets.example.csv", catalogue.ImportTargetsAsync, cancellationToken));
 
         // The answers the network's organisers have already mapped once, as a real installation would have them saved.
         var mappingFile = Path.Combine(folder, "mapping.json");
@@ -61,12 +59,6 @@ public sealed class SeedResult
     public int Files { get; set; }
     public int Rows { get; set; }
     public int Rejected { get; set; }
-
-    /// <summary>
-    /// Whether the target mix changed: every report sets its figures against the targets, while staleness follows the
-    /// data alone, so the caller recomputes every report then (as the admin's target page does).
-    /// </summary>
-    public bool TargetsChanged { get; set; }
 
     public void Add(CatalogueResult catalogue)
     {

@@ -39,7 +39,10 @@ public sealed class SeedCommandTests
         var reports = await SnapshotCountAsync(cli);
 
         var targets = Path.Combine(folder, "targets.example.csv");
-        File.WriteAllText(targets, File.ReadAllText(targets).Replace("sector,kommun,0.30,", "sector,kommun,0.35,").Replace("sector,region,0.15,", "sector,region,0.10,"));
+        var before = File.ReadAllText(targets);
+        var after = before.Replace("sector,kommun,0.30,", "sector,kommun,0.35,").Replace("sector,region,0.15,", "sector,region,0.10,");
+        after.ShouldNotBe(before, "the sample's targets still read kommun 0.30 and region 0.15");
+        File.WriteAllText(targets, after);
         var again = await cli.SucceedsAsync("seed", "--from", folder);
 
         again.Out.ShouldContain(" 0 new rows");

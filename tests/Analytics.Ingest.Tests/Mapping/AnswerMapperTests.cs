@@ -18,7 +18,7 @@ public class AnswerMapperTests
         var region = await db.Organisations.SingleAsync(o => o.Name == "Göteborgsregionen");
         region.Aliases = "GR|Göteborgsregionens kommunalförbund";
         await db.SaveChangesAsync();
-        return await AnswerMapper.LoadAsync(db);
+        return await new CatalogueCache().MapperAsync(db);
     }
 
     [Theory, DatabaseProviders]

@@ -47,13 +47,18 @@ public sealed class CatalogueCacheTests
             await db.Organisations.Where(o => o.Name == "Göteborgs Stad").ExecuteUpdateAsync(o => o.SetProperty(x => x.Aliases, "GBG stad"));
         (await ImportAsync(database, cache, "GBG stad", version: 2)).ShouldBe(null, "held: the revision did not change");
 
+        // Any change to the catalogue saved through EF renews it, here another organisation's alias.
         await using (var db = database.Open())
-            await CatalogueRevision.RenewAsync(db);
+        {
+            var other = await db.Organisations.OrderBy(o => o.Id).FirstAsync(o => o.Name != "Göteborgs Stad");
+            other.Aliases = (other.Aliases is null ? "" : other.Aliases + "|") + "ett nytt alias";
+            await db.SaveChangesAsync();
+        }
         (await ImportAsync(database, cache, "GBG stad", version: 3)).ShouldBe("Göteborgs Stad");
     }
 
     [Theory, DatabaseProviders]
-    public async Task Saving_organisations_or_categories_renews_the_revision_and_saving_anything_else_does_not(string provider)
+    public async Task Saving_organisations_categories_or_targets_renews_the_revision_and_saving_anything_else_does_not(string provider)
     {
         await using var database = await DatabaseWithEventAsync(provider);
         await using var db = database.Open();
@@ -73,7 +78,12 @@ public sealed class CatalogueCacheTests
 
         db.Organisations.Remove(await db.Organisations.OrderBy(o => o.Id).LastAsync());
         db.SaveChanges();
-        (await CatalogueRevision.ReadAsync(db)).ShouldNotBe(afterCategory, "the synchronous save renews it too");
+        var afterOrganisation = await CatalogueRevision.ReadAsync(db);
+        afterOrganisation.ShouldNotBe(afterCategory, "the synchronous save renews it too");
+
+        db.TargetMixes.Add(new Analytics.Core.Targets.TargetMix { Dimension = "sector", Code = "kommun", Share = 0.3 });
+        await db.SaveChangesAsync();
+        (await CatalogueRevision.ReadAsync(db)).ShouldNotBe(afterOrganisation, "targets feed every report too");
     }
 
     /// <summary>The sample database with the first meeting and the sample organisations, migrated as `db migrate` does.</summary>
