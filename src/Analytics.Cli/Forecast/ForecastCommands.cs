@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Analytics.Cli.Hosting;
 using Analytics.Core.Disclosure;
 using Analytics.Core.Forecasts;
@@ -63,5 +62,5 @@ internal sealed record ForecastDocument(ProtectedForecast Forecast, Model Model)
 internal sealed record Model(int Version, DateTime TrainedAtUtc, bool UsesModel, ProtectedEvaluation Evaluation)
 {
     public static Model Of(ForecastModel version, DisclosureControl disclosure) => new(version.Version, version.TrainedAtUtc, version.UsesModel,
-        disclosure.Protect(JsonSerializer.Deserialize<ForecastEvaluation>(version.EvaluationJson, ForecastTrainer.Json)!));
+        disclosure.Protect(Forecaster.EvaluationOf(version)));
 }

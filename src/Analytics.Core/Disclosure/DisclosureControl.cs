@@ -54,7 +54,7 @@ public sealed class DisclosureControl
     public ProtectedForecast Protect(Forecasts.ForecastFigures figures) => ProtectedForecast.Of(figures, K, Count);
 
     /// <summary>Protects a forecast version's evaluation: calibration bins of 1..k−1 predictions show no numbers.</summary>
-    public ProtectedEvaluation Protect(Forecasts.ForecastEvaluation evaluation) => ProtectedEvaluation.Of(evaluation, Count);
+    public ProtectedEvaluation Protect(Forecasts.ForecastEvaluation evaluation) => ProtectedEvaluation.Of(evaluation, Count, K);
 
     /// <summary>A headcount: zero is shown, 1..k−1 is not.</summary>
     public int? Count(int count) => count is > 0 and var c && c < K ? null : count;

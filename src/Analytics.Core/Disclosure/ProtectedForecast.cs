@@ -96,13 +96,27 @@ public sealed record ProtectedForecastCell(string Code, string Label, int Regist
 public sealed record ProtectedEvaluation(int TrainEvents, int TestEvents, int? TrainRows, int? TestRows, Score? Model, Score? Baseline,
     IReadOnlyList<ProtectedCalibrationBin> Calibration, bool UsesModel, string Reason)
 {
-    internal static ProtectedEvaluation Of(ForecastEvaluation evaluation, Func<int, int?> count) =>
-        new(evaluation.TrainEvents, evaluation.TestEvents, count(evaluation.TrainRows), count(evaluation.TestRows), evaluation.Model,
+    internal static ProtectedEvaluation Of(ForecastEvaluation evaluation, Func<int, int?> count, int k)
+    {
+        var bins = evaluation.Calibration;
+        var hidden = bins.Select(b => count(b.Count) is null).ToArray();
+        // The bins add up to the test rows, which are shown: as in a breakdown, the hidden bins together must hold at
+        // least k predictions, and never be one alone, or they are the total minus the shown ones.
+        while (hidden.Any(h => h) && (bins.Where((_, i) => hidden[i]).Sum(b => b.Count) < k || hidden.Count(h => h) == 1))
+        {
+            var next = Enumerable.Range(0, bins.Count).Where(i => !hidden[i] && bins[i].Count > 0).OrderBy(i => bins[i].Count).DefaultIfEmpty(-1).First();
+            if (next < 0) break;
+            hidden[next] = true;
+        }
+        // Only when there was nothing more to hide can the hidden bins still hold fewer than k: then the total goes too.
+        var testRows = bins.Where((_, i) => hidden[i]).Sum(b => b.Count) is > 0 and var few && few < k ? null : count(evaluation.TestRows);
+        return new(evaluation.TrainEvents, evaluation.TestEvents, count(evaluation.TrainRows), testRows, evaluation.Model,
             evaluation.Baseline,
-            [.. evaluation.Calibration.Select(b => count(b.Count) is { } n
-                ? new ProtectedCalibrationBin(b.From, b.To, n, b.MeanPredicted, b.Observed)
-                : new ProtectedCalibrationBin(b.From, b.To, null, null, null))],
+            [.. bins.Select((b, i) => hidden[i]
+                ? new ProtectedCalibrationBin(b.From, b.To, null, null, null)
+                : new ProtectedCalibrationBin(b.From, b.To, b.Count, b.MeanPredicted, b.Observed))],
             evaluation.UsesModel, evaluation.Reason);
+    }
 }
 
 /// <summary>One bin of the calibration table; a count of 1..k−1 is null, and so are its shares.</summary>

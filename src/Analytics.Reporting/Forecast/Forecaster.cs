@@ -15,6 +15,10 @@ namespace Analytics.Reporting.Forecast;
 /// </summary>
 public sealed class Forecaster(AnalyticsDbContext db, TurnoutHistory history, LoadedModels models)
 {
+    /// <summary>A version's stored evaluation, as its training wrote it (protect it before it leaves: DisclosureControl).</summary>
+    public static ForecastEvaluation EvaluationOf(ForecastModel version) =>
+        JsonSerializer.Deserialize<ForecastEvaluation>(version.EvaluationJson, ForecastTrainer.Json)!;
+
     /// <summary>The current (highest) version, or null before the first training.</summary>
     public Task<ForecastModel?> CurrentAsync(CancellationToken cancellationToken) =>
         db.ForecastModels.AsNoTracking().OrderByDescending(m => m.Version).FirstOrDefaultAsync(cancellationToken);
@@ -63,5 +67,5 @@ public sealed class LoadedModels
     /// uses them for every event, and a page of planned events forecasts each of them.
     /// </summary>
     public BaseRates BaseRates(ForecastModel version) =>
-        _baseRates.GetOrAdd(version.Version, _ => JsonSerializer.Deserialize<ForecastEvaluation>(version.EvaluationJson, ForecastTrainer.Json)!.BaseRates);
+        _baseRates.GetOrAdd(version.Version, _ => Forecaster.EvaluationOf(version).BaseRates);
 }

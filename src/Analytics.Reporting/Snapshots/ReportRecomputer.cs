@@ -12,10 +12,9 @@ namespace Analytics.Reporting.Snapshots;
 /// Recomputes the snapshots that are stale (or all of them): every event, every quarter with events, every organisation
 /// that hosts an event, and all time. A recomputed event that is still planned also has its stored forecast rewritten
 /// (<see cref="ForecastUpdates.RefreshAsync"/>): its registrations changed, and the forecast kept for after the event
-/// should be the one it had last, not the one of the last training. <paramref name="forecasts"/> is null only where a
-/// test builds reports alone.
+/// should be the one it had last, not the one of the last training.
 /// </summary>
-public sealed class ReportRecomputer(AnalyticsDbContext db, ReportBuilder builder, SnapshotStore snapshots, ForecastUpdates? forecasts = null)
+public sealed class ReportRecomputer(AnalyticsDbContext db, ReportBuilder builder, SnapshotStore snapshots, ForecastUpdates forecasts)
 {
     public async Task<int> RecomputeAsync(bool all, CancellationToken cancellationToken = default)
     {
@@ -52,13 +51,10 @@ public sealed class ReportRecomputer(AnalyticsDbContext db, ReportBuilder builde
             }
         }
         computed += await SaveAsync(batch, purgedBefore, cancellationToken);
-        await RefreshForecastsAsync([.. stale.Where(s => s.Scope.Kind == ReportScope.EventKind).Select(s => s.Scope.Key)], cancellationToken);
+        // After the reports, so a forecast that fails to load leaves the snapshots written.
+        await forecasts.RefreshAsync([.. stale.Where(s => s.Scope.Kind == ReportScope.EventKind).Select(s => s.Scope.Key)], cancellationToken);
         return computed;
     }
-
-    /// <summary>After the reports, so a forecast that fails to load leaves the snapshots written.</summary>
-    private Task RefreshForecastsAsync(IReadOnlyCollection<string> eventSlugs, CancellationToken cancellationToken) =>
-        forecasts is null ? Task.CompletedTask : forecasts.RefreshAsync(eventSlugs, cancellationToken);
 
     /// <summary>
     /// Writes a batch, except scopes that retention froze while they were computed (their rows may have gone before they
@@ -98,7 +94,7 @@ public sealed class ReportRecomputer(AnalyticsDbContext db, ReportBuilder builde
         };
         if (figures is null) return;
         await snapshots.SaveAsync(figures, version, cancellationToken);
-        if (scope.Kind == ReportScope.EventKind) await RefreshForecastsAsync([scope.Key], cancellationToken);
+        if (scope.Kind == ReportScope.EventKind) await forecasts.RefreshAsync([scope.Key], cancellationToken);
     }
 
     public async Task<IReadOnlyList<ReportScope>> ScopesAsync(CancellationToken cancellationToken = default) =>

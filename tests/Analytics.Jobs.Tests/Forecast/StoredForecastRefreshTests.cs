@@ -125,6 +125,26 @@ public sealed class StoredForecastRefreshTests
     }
 
     [Theory, DatabaseProviders]
+    public async Task A_forecast_of_an_older_version_never_replaces_a_newer_ones(string provider)
+    {
+        var (database, services, _) = await ArrangeAsync(provider);
+        await using var _database = database;
+        await using var _services = services;
+        await RunAsync<TrainForecastJob>(services, j => j.RunAsync(CancellationToken.None));
+        await RunAsync<TrainForecastJob>(services, j => j.RunAsync(CancellationToken.None));
+        (await StoredAsync(database, "planned")).ShouldNotBeNull().Stored.ModelVersion.ShouldBe(2);
+
+        // A recompute that read version 1 just before the second training stored version 2, and writes after it.
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var first = await scope.ServiceProvider.GetRequiredService<Analytics.Data.AnalyticsDbContext>().ForecastModels.AsNoTracking().SingleAsync(m => m.Version == 1);
+            await scope.ServiceProvider.GetRequiredService<ForecastSnapshots>().WritePlannedAsync(first, TurnoutData.Now, CancellationToken.None);
+        }
+
+        (await StoredAsync(database, "planned")).ShouldNotBeNull().Stored.ModelVersion.ShouldBe(2);
+    }
+
+    [Theory, DatabaseProviders]
     public async Task A_held_event_keeps_the_forecast_made_before_it_whatever_is_recomputed_after(string provider)
     {
         var (database, services, clock) = await ArrangeAsync(provider);

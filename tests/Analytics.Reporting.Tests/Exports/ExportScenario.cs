@@ -83,7 +83,7 @@ internal static class ExportScenario
         foreach (var (code, share) in new[] { ("kommun", 0.3), ("region", 0.2), ("stat", 0.2), ("akademi", 0.1), ("civilsamhalle", 0.1), ("naringsliv", 0.1) })
             await data.TargetAsync(Dimension.Sector, code, share, isExample: true);
 
-        await new ReportRecomputer(db, new ReportBuilder(db), Store(db)).RecomputeAsync(all: true);
+        await Recomputers.Of(db, Store(db)).RecomputeAsync(all: true);
     }
 
     public static SnapshotStore Store(AnalyticsDbContext db) => new(db, FixedClock.SampleDay);

@@ -22,7 +22,7 @@ public class RecomputeManyTests
     {
         await using var database = await SeededAsync(provider);
         await using var db = database.Open();
-        var scopes = await new ReportRecomputer(db, new ReportBuilder(db), new SnapshotStore(db, FixedClock.SampleDay)).ScopesAsync();
+        var scopes = await Recomputers.Of(db).ScopesAsync();
         scopes.Select(s => s.Kind).Distinct().Count().ShouldBe(4);
 
         var many = new List<ReportFigures>();
@@ -43,7 +43,7 @@ public class RecomputeManyTests
     {
         await using var database = await SeededAsync(provider);
         await using (var db = database.Open())
-            (await new ReportRecomputer(db, new ReportBuilder(db), new SnapshotStore(db, FixedClock.SampleDay)).RecomputeAsync(all: true))
+            (await Recomputers.Of(db).RecomputeAsync(all: true))
                 .ShouldBeGreaterThan(40);
 
         await using var read = database.Open();

@@ -19,6 +19,36 @@ public sealed class ForecastDisclosureTests
         forecast.Sectors.ShouldAllBe(s => s.Registered >= 5);
     }
 
+    private static ForecastEvaluation Evaluation(params int[] bins) => new()
+    {
+        TrainEvents = 30, TestEvents = 10, TrainRows = 900, TestRows = bins.Sum(), Reason = "test", BaseRates = new BaseRates(0.8, new Dictionary<string, double>()),
+        Calibration = [.. bins.Select((n, i) => new CalibrationBin(i / 10.0, (i + 1) / 10.0, n, n == 0 ? null : i / 10.0 + 0.05, n == 0 ? null : 0.5))],
+    };
+
+    [Theory]
+    [InlineData(new[] { 0, 3, 40, 50, 7, 0 }, new[] { 1, 4 })]
+    [InlineData(new[] { 2, 100, 200 }, new[] { 0, 1 })]
+    [InlineData(new[] { 1, 2, 30, 60 }, new[] { 0, 1, 2 })]
+    public void Hidden_calibration_bins_cannot_be_recovered_from_the_test_rows(int[] bins, int[] expectedHidden)
+    {
+        var evaluation = Control.Protect(Evaluation(bins));
+
+        Enumerable.Range(0, bins.Length).Where(i => evaluation.Calibration[i].Count is null).ShouldBe(expectedHidden);
+        evaluation.TestRows.ShouldBe(bins.Sum());
+        var hidden = expectedHidden.Sum(i => bins[i]);
+        (hidden >= 5 && expectedHidden.Length > 1).ShouldBeTrue("the hidden bins hold at least k together, never one alone");
+        evaluation.Calibration.Where(b => b.Count is null).ShouldAllBe(b => b.Observed == null && b.MeanPredicted == null);
+    }
+
+    [Fact]
+    public void When_nothing_more_can_be_hidden_the_test_rows_go_too()
+    {
+        var evaluation = Control.Protect(Evaluation(0, 3, 0));
+
+        evaluation.Calibration.ShouldAllBe(b => b.Count == null || b.Count == 0);
+        evaluation.TestRows.ShouldBeNull();
+    }
+
     [Fact]
     public void An_event_with_fewer_than_k_registrations_shows_nothing()
     {

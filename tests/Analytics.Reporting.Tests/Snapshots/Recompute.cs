@@ -1,5 +1,4 @@
 using Analytics.Data;
-using Analytics.Reporting.Figures;
 using Analytics.Reporting.Snapshots;
 using Analytics.Testing;
 
@@ -10,7 +9,7 @@ internal sealed class Recompute(AnalyticsDbContext db)
 {
     public SnapshotStore Store { get; } = new(db, FixedClock.SampleDay);
 
-    public ReportRecomputer Recomputer => new(db, new ReportBuilder(db), Store);
+    public ReportRecomputer Recomputer => Recomputers.Of(db, Store);
 
     /// <summary>Two events in the first quarter of 2026 and one in the second.</summary>
     public static async Task ArrangeAsync(TestDatabase database)

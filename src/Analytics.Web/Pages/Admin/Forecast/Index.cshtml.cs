@@ -40,7 +40,7 @@ public sealed class IndexModel(Forecaster forecaster, DisclosureControl disclosu
         Queued = koad;
         Version = await forecaster.CurrentAsync(cancellationToken);
         if (Version is not null)
-            Evaluation = disclosure.Protect(System.Text.Json.JsonSerializer.Deserialize<ForecastEvaluation>(Version.EvaluationJson, ForecastTrainer.Json)!);
+            Evaluation = disclosure.Protect(Forecaster.EvaluationOf(Version));
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
