@@ -86,7 +86,12 @@ public sealed partial class AnalyticsWebFactory : WebApplicationFactory<Program>
         if (_attendeeKeySecret is { } secret) builder.UseSetting("Privacy:AttendeeKeySecret", secret);
         // Ten events a page, so the 35 sample events make a list of four pages to walk.
         builder.UseSetting("Pages:EventsPerPage", "10");
-        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IStartupFilter, TestClientAddress>();
+            // The sample's day, so its planned events stay planned whenever the tests run.
+            services.AddSingleton<TimeProvider>(SampleClock.Instance);
+        });
     }
 
     public async Task InitializeAsync()
@@ -97,7 +102,7 @@ public sealed partial class AnalyticsWebFactory : WebApplicationFactory<Program>
         var store = scope.ServiceProvider.GetRequiredService<AccountStore>();
         var hostsOfA = await db.Events.Where(e => e.Slug == EventOfA).SelectMany(e => e.Hosts.Select(h => h.OrganisationId)).ToListAsync();
         var organisationA = hostsOfA.Min();
-        var ofB = await db.Events.Where(e => !e.Hosts.Any(h => hostsOfA.Contains(h.OrganisationId)) && e.Hosts.Any() && e.StartsAtUtc < DateTime.UtcNow)
+        var ofB = await db.Events.Where(e => !e.Hosts.Any(h => hostsOfA.Contains(h.OrganisationId)) && e.Hosts.Any() && e.StartsAtUtc < SampleClock.UtcNow)
             .OrderBy(e => e.StartsAtUtc).Select(e => new { e.Slug, Host = e.Hosts.Min(h => h.OrganisationId) }).FirstAsync();
         (EventOfB, OrganisationOfB) = (ofB.Slug, ofB.Host);
 

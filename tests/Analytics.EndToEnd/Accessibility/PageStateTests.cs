@@ -15,8 +15,23 @@ namespace Analytics.EndToEnd.Accessibility;
 /// <see cref="RoleTests"/> checks.)
 /// </summary>
 [Collection(LiveSiteCollection.Name)]
-public sealed class PageStateTests(LiveSite site, ITestOutputHelper output)
+public sealed class PageStateTests(LiveSite site, ITestOutputHelper output) : IAsyncLifetime
 {
+    private readonly List<string> _made = [];
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>The events a test made go again, and what they fed is recomputed: other checks see the sample as it was.</summary>
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        if (_made.Count == 0) return;
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Analytics.Data.AnalyticsDbContext>();
+        await db.Events.Where(e => _made.Contains(e.Slug)).ExecuteDeleteAsync();
+        await db.ReportSnapshots.Where(s => s.ScopeKind == Analytics.Core.Reports.ReportScope.EventKind && _made.Contains(s.ScopeKey)).ExecuteDeleteAsync();
+        await scope.ServiceProvider.GetRequiredService<Analytics.Reporting.Snapshots.ReportRecomputer>().RecomputeAsync(all: false);
+    }
+
     [Theory]
     [InlineData(SiteRole.Organiser)]
     [InlineData(SiteRole.Steering)]
@@ -68,6 +83,7 @@ public sealed class PageStateTests(LiveSite site, ITestOutputHelper output)
         var now = site.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var starts = now.AddDays(10).Date.AddHours(15);
         var slug = $"{starts:yyyy-MM-dd}-planerat-{Guid.NewGuid():N}"[..30];
+        _made.Add(slug);
         await site.QueryAsync(async db =>
         {
             var ev = new Event

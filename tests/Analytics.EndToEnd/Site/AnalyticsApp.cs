@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Analytics.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +11,8 @@ namespace Analytics.EndToEnd.Site;
 
 /// <summary>
 /// The real web app as people run it: the embedded default (a SQLite file in a temporary data folder, seeded from
-/// data-samples/ on start), in Development, served by Kestrel on a free port so that a real browser can reach it.
+/// data-samples/ on start), in Development, served by Kestrel on a free port so that a real browser can reach it, on
+/// the sample's day (<see cref="SampleClock"/>).
 /// </summary>
 public sealed class AnalyticsApp : WebApplicationFactory<Program>
 {
@@ -31,6 +34,8 @@ public sealed class AnalyticsApp : WebApplicationFactory<Program>
         builder.UseSetting("Pages:EventsPerPage", "10");
         // Request logs from a hundred page loads would bury the test results.
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        // The sample's day, so its planned events stay planned whenever the tests run.
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(SampleClock.Instance));
     }
 
     public override async ValueTask DisposeAsync()

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Analytics.Core.Audit;
 using Analytics.Data.Accounts;
 using Analytics.Data.Providers;
+using Analytics.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -14,8 +15,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Analytics.MultiNode.SqlServer;
 
 /// <summary>
-/// The web app in this process, started by Program.cs itself (WebApplicationFactory) in Development over the given
-/// settings' database, with EF's query compiler replaced by <see cref="RecordingQueryCompiler"/>, and a client logged in
+/// The web app in this process, started by Program.cs itself (WebApplicationFactory) in Development on the sample's day
+/// (<see cref="SampleClock"/>) over the given settings' database, with EF's query compiler replaced by <see cref="RecordingQueryCompiler"/>, and a client logged in
 /// as an admin through the real login form.
 /// </summary>
 public sealed partial class InProcessWebApp(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
@@ -43,7 +44,10 @@ public sealed partial class InProcessWebApp(IReadOnlyDictionary<string, string?>
         builder.UseEnvironment("Development");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
-            services.ConfigureDbContext<SqliteAnalyticsDbContext>(o => o.ReplaceService<IQueryCompiler, RecordingQueryCompiler>()));
+        {
+            services.AddSingleton<TimeProvider>(SampleClock.Instance);
+            services.ConfigureDbContext<SqliteAnalyticsDbContext>(o => o.ReplaceService<IQueryCompiler, RecordingQueryCompiler>());
+        });
     }
 
     private async Task LogInAsync()

@@ -13,6 +13,7 @@ using Analytics.Jobs.Retention;
 using Analytics.Reporting.Exports;
 using Analytics.Reporting.Forecast;
 using Analytics.Reporting.Snapshots;
+using Analytics.Testing;
 using Analytics.Web.Pages.Events;
 using Analytics.Web.Pages.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -117,7 +118,7 @@ public sealed class SqlServerTranslationTests(ITestOutputHelper output)
     /// <summary>Everything that reads for a page, an export or a job, with the sample data's scopes.</summary>
     private static async Task RunEveryReaderAsync(ServiceProvider services, IReadOnlyDictionary<string, string?> settings)
     {
-        var now = DateTime.UtcNow;
+        var now = SampleClock.UtcNow;
         await using (var scope = services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<ReportRecomputer>().RecomputeAsync(all: true);
 
@@ -290,6 +291,8 @@ public sealed class SqlServerTranslationTests(ITestOutputHelper output)
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddAnalytics(configuration);
+        // The sample's day, so the sample's planned events stay planned and their queries run whenever the test does.
+        services.AddSingleton<TimeProvider>(SampleClock.Instance);
         services.ConfigureDbContext<SqliteAnalyticsDbContext>(o => o.ReplaceService<IQueryCompiler, RecordingQueryCompiler>());
         return services.BuildServiceProvider();
     }

@@ -3,6 +3,7 @@ using Analytics.Core.Events;
 using Analytics.Core.Participations;
 using Analytics.Core.Reports;
 using Analytics.Data;
+using Analytics.Testing;
 using Analytics.Web.Tests.Pages.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,7 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
-        var now = DateTime.UtcNow;
+        var now = SampleClock.UtcNow;
         return (await db.Events.Where(e => e.StartsAtUtc <= now).Select(e => e.StartsAtUtc).ToListAsync()).Select(Quarter.Containing).Max();
     }
 

@@ -37,7 +37,7 @@ internal static class SecurityFixtures
     {
         var db = services.GetRequiredService<AnalyticsDbContext>();
         var batch = await db.ImportBatches.Where(b => db.Events.Any(e => e.Id == b.EventId && e.Slug == AnalyticsWebFactory.EventOfA))
-            .Select(b => b.Id).FirstAsync();
+            .OrderBy(b => b.Id).Select(b => b.Id).FirstAsync();
         var file = Path.Combine(SampleFolder.Locate()!, "meetup", AnalyticsWebFactory.EventOfA + ".csv");
         await using var content = File.OpenRead(file);
         var (upload, refusal) = await services.GetRequiredService<UploadStore>().SaveAsync(content, Path.GetFileName(file), AnalyticsWebFactory.EventOfA, null);

@@ -1,5 +1,6 @@
 using System.Net;
 using Analytics.Data;
+using Analytics.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -112,7 +113,7 @@ public sealed class TamperingTests(AnalyticsWebFactory factory)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
-        var now = DateTime.UtcNow;
+        var now = SampleClock.UtcNow;
         var othersPlanned = await db.Events.Where(e => e.StartsAtUtc > now && !e.Hosts.Any(h => h.OrganisationId == factory.OrganisationOfB))
             .Select(e => e.Slug).ToListAsync();
         othersPlanned.ShouldNotBeEmpty("the sample data plans events in December 2026");

@@ -3,6 +3,7 @@ using Analytics.Core.Disclosure;
 using Analytics.Core.Taxonomies;
 using Analytics.Data;
 using Analytics.Reporting.Forecast;
+using Analytics.Testing;
 using Analytics.Web.Pages.Forecast;
 using Analytics.Web.Tests.Pages.Shared;
 using AngleSharp.Dom;
@@ -37,7 +38,7 @@ public sealed class BalanceForecastTests(AnalyticsWebFactory factory)
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
-        var now = DateTime.UtcNow;
+        var now = SampleClock.UtcNow;
         var planned = db.Events.Where(e => e.StartsAtUtc > now);
         if (account is TestAccount.OrganiserA or TestAccount.OrganiserB)
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using Analytics.Core.Participations;
+using Analytics.Testing;
 using Microsoft.EntityFrameworkCore;
 using static Analytics.Web.Tests.Pages.CheckIn.CheckInPages;
 
@@ -53,7 +54,7 @@ public sealed class CheckInPageTests(AnalyticsWebFactory factory) : IAsyncLifeti
         cookie.ShouldContain("path=/checka-in", Case.Insensitive);
         cookie.ShouldContain("samesite=lax", Case.Insensitive);
         DateTime.Parse(cookie.Split("expires=", StringSplitOptions.None)[1].Split(';')[0], System.Globalization.CultureInfo.InvariantCulture)
-            .ShouldBeGreaterThan(DateTime.UtcNow.AddYears(1));
+            .ShouldBeGreaterThan(SampleClock.UtcNow.AddYears(1));
 
         var row = await QueryAsync(factory, db => db.Participations.SingleAsync(p => db.Events.Any(e => e.Id == p.EventId && e.Slug == slug)));
         (row.HasProfile, row.SectorCode, row.ProfessionCode, row.Channel, row.Attendance).ShouldBe((true, "kommun", "design-ux", "check-in", Attendance.Attended));

@@ -1,5 +1,6 @@
 using Analytics.Data;
 using Analytics.Reporting.Forecast;
+using Analytics.Testing;
 using Analytics.Web.Tests.Pages.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +32,7 @@ public sealed class ForecastPanelTests(AnalyticsWebFactory factory)
     [Fact]
     public async Task A_planned_event_shows_its_forecast_from_the_registrations_now_labelled_as_one_and_protected()
     {
-        await StoreForecastsAsync(DateTime.UtcNow);
+        await StoreForecastsAsync(SampleClock.UtcNow);
 
         var page = await factory.AdminClient().PageAsync($"/evenemang/{Planned}");
 

@@ -4,6 +4,7 @@ using Analytics.Core.Disclosure;
 using Analytics.Core.Events;
 using Analytics.Data;
 using Analytics.Reporting.Snapshots;
+using Analytics.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,7 +31,7 @@ public sealed class OpenDataTests(AnalyticsWebFactory factory)
     public async Task Shows_each_quarter_as_the_cell_key_method_publishes_it()
     {
         using var scope = factory.Services.CreateScope();
-        var published = await scope.ServiceProvider.GetRequiredService<ReportReader>().ReadPublicQuartersAsync(DateTime.UtcNow);
+        var published = await scope.ServiceProvider.GetRequiredService<ReportReader>().ReadPublicQuartersAsync(SampleClock.UtcNow);
         var first = published.First();
 
         var html = await factory.AnonymousClient().GetStringAsync($"/oppna-data?kvartal={first.Quarter}");
@@ -127,7 +128,7 @@ public sealed class OpenDataTests(AnalyticsWebFactory factory)
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
         var quarters = (await db.Events.Select(e => e.StartsAtUtc).ToListAsync()).Select(Quarter.Containing).Distinct().Order().ToList();
-        var now = DateTime.UtcNow;
+        var now = SampleClock.UtcNow;
         return ([.. quarters.Where(q => q.EndUtc <= now)], [.. quarters.Where(q => q.EndUtc > now)]);
     }
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Analytics.Core.Reports;
 using Analytics.Data;
 using Analytics.Reporting.Snapshots;
+using Analytics.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -49,7 +50,7 @@ public sealed class PrinciplesTests(AnalyticsWebFactory factory)
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
-        var now = DateTime.UtcNow;
+        var now = SampleClock.UtcNow;
         var held = await db.Events.CountAsync(e => e.StartsAtUtc <= now);
         var planned = await db.Events.CountAsync(e => e.StartsAtUtc > now);
 

@@ -72,6 +72,7 @@ public sealed class IndexModel(AnalyticsDbContext db, AccountStore accounts, ISt
             .ToListAsync(cancellationToken);
         var links = await db.OrganiserOrganisations.AsNoTracking().Join(db.Organisations, l => l.OrganisationId, o => o.Id, (l, o) => new { l.UserId, o.Name })
             .ToListAsync(cancellationToken);
+        // By the system clock, not the app's TimeProvider: Identity sets LockoutEnd by it.
         var now = DateTimeOffset.UtcNow;
         Accounts = [.. users.Select(u => new AccountLine(u.Id, u.Email ?? "",
             string.Join(", ", roles.Where(r => r.UserId == u.Id).Select(r => r.Name).Order()),
