@@ -32,13 +32,9 @@ public sealed class AnswerMapper
     /// Every category and organisation, indexed by their names. Read untracked and frozen once loaded, so one instance
     /// can serve imports on several threads; ImportRun points rows at these organisations by key, never attaching them.
     /// </summary>
-    internal sealed class Catalogue(FrozenDictionary<(Dimension, string), string> categories,
-        FrozenSet<(Dimension Dimension, string Code, string Key)> synonyms, FrozenDictionary<string, Organisation> organisations)
+    internal sealed record Catalogue(FrozenDictionary<(Dimension, string), string> Categories,
+        FrozenSet<(Dimension Dimension, string Code, string Key)> Synonyms, FrozenDictionary<string, Organisation> Organisations)
     {
-        public FrozenDictionary<(Dimension, string), string> Categories => categories;
-        public FrozenSet<(Dimension Dimension, string Code, string Key)> Synonyms => synonyms;
-        public FrozenDictionary<string, Organisation> Organisations => organisations;
-
         public static async Task<Catalogue> LoadAsync(AnalyticsDbContext db, CancellationToken cancellationToken)
         {
             var categories = new Dictionary<(Dimension, string), string>();
