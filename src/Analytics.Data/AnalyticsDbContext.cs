@@ -49,7 +49,8 @@ public abstract class AnalyticsDbContext(DbContextOptions options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         using var detected = DetectOnce();
-        if (!CatalogueRevision.Changes(ChangeTracker)) return base.SaveChanges(acceptAllChangesOnSuccess);
+        var revisions = Revision.Changed(ChangeTracker);
+        if (revisions.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
         if (Database.CurrentTransaction is not null) return SaveAndRenew();
         using var transaction = Database.BeginTransaction();
         var saved = SaveAndRenew();
@@ -59,7 +60,7 @@ public abstract class AnalyticsDbContext(DbContextOptions options)
         int SaveAndRenew()
         {
             var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-            CatalogueRevision.Renew(this);
+            Revision.Renew(this, revisions);
             return saved;
         }
     }
@@ -67,9 +68,10 @@ public abstract class AnalyticsDbContext(DbContextOptions options)
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         using var detected = DetectOnce();
-        if (!CatalogueRevision.Changes(ChangeTracker)) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        // The revision is renewed in the changes' own transaction: committed with them or not at all, so no reader can
-        // hold the changed catalogue under the old revision, or the old catalogue under the new one.
+        var revisions = Revision.Changed(ChangeTracker);
+        if (revisions.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // The revisions are renewed in the changes' own transaction: committed with them or not at all, so no reader can
+        // hold the changed rows under the old revision, or the old rows under the new one.
         if (Database.CurrentTransaction is not null) return await SaveAndRenewAsync();
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
         var saved = await SaveAndRenewAsync();
@@ -79,7 +81,7 @@ public abstract class AnalyticsDbContext(DbContextOptions options)
         async Task<int> SaveAndRenewAsync()
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await CatalogueRevision.RenewAsync(this, cancellationToken);
+            await Revision.RenewAsync(this, revisions, cancellationToken);
             return saved;
         }
     }

@@ -10,7 +10,7 @@ public static class ReferenceData
     {
         await db.Database.MigrateAsync(cancellationToken);
         await EnsureTaxonomiesAsync(db, cancellationToken);
-        await CatalogueRevision.EnsureAsync(db, cancellationToken);
+        await Revision.EnsureAsync(db, cancellationToken);
     }
 
     /// <summary>Adds missing categories only, so an admin's edits survive every upgrade.</summary>

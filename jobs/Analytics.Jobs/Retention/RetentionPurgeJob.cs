@@ -49,6 +49,7 @@ public sealed class RetentionPurgeJob(AnalyticsDbContext db, ReportRecomputer re
                 .ExecuteDeleteAsync(cancellationToken);
             await db.Events.Where(e => old.Contains(e.Id) && e.PurgedAtUtc == null)
                 .ExecuteUpdateAsync(e => e.SetProperty(x => x.PurgedAtUtc, now), cancellationToken);
+            await Revision.Reports.RenewAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

@@ -40,11 +40,11 @@ internal sealed class SeedSampleData(AnalyticsDbContext db, SampleDataSeeder see
         }
 
         await ReferenceData.MigrateAsync(db, cancellationToken);
-        var catalogue = await CatalogueRevision.ReadAsync(db, cancellationToken);
+        var catalogue = await Revision.Catalogue.ReadAsync(db, cancellationToken);
         var seeded = await seeder.SeedAsync(folder, cancellationToken);
         // Staleness follows each event's data; organisations' names and sectors and the targets feed every report, so a
         // seed that changed them recomputes all (as the admin's target page does).
-        var changed = await CatalogueRevision.ReadAsync(db, cancellationToken) != catalogue;
+        var changed = await Revision.Catalogue.ReadAsync(db, cancellationToken) != catalogue;
         var recomputed = await recomputer.RecomputeAsync(all: changed, cancellationToken);
 
         await output.Out.WriteLineAsync($"Sample data from {folder}:");

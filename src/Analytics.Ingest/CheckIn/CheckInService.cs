@@ -115,6 +115,7 @@ public sealed class CheckInService(AnalyticsDbContext db, AttendeeKeyHasher keys
             });
         }
         await db.Events.Where(e => e.Id == found.Id).ExecuteUpdateAsync(e => e.SetProperty(x => x.DataVersion, x => x.DataVersion + 1), cancellationToken);
+        await Revision.Reports.RenewAsync(db, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new CheckInOutcome(CheckInStatus.Saved, found.Id, replaced, code);

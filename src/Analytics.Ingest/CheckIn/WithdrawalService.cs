@@ -38,8 +38,11 @@ public sealed class WithdrawalService(AnalyticsDbContext db, AttendeeKeyHasher k
                 .ExecuteUpdateAsync(c => c.SetProperty(x => x.WithdrawnAtUtc, now), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             if (events.Count > 0)
+            {
                 await db.Events.Where(e => events.Contains(e.Id))
                     .ExecuteUpdateAsync(e => e.SetProperty(x => x.DataVersion, x => x.DataVersion + 1), cancellationToken);
+                await Revision.Reports.RenewAsync(db, cancellationToken);
+            }
             await transaction.CommitAsync(cancellationToken);
         }
         // Counts only: the log never holds the code, the e-mail or the key that would tie the entry to a person.

@@ -53,6 +53,8 @@ public static class WebServices
             })
             .AddViewLocalization();
         builder.Services.AddScoped<CategoryNames>();
+        // One per process: what the report pages read, by the reports revision (see PageDataCache).
+        builder.Services.AddSingleton<Pages.Shared.PageDataCache>();
         builder.Services.AddSingleton(Pages.Events.EventListSettings.From(builder.Configuration));
         builder.Services.AddSingleton(Pages.About.AccessibilityContact.From(builder.Configuration, builder.Environment));
         builder.Services.Configure<RequestLocalizationOptions>(o =>

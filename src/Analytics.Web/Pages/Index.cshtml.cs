@@ -18,7 +18,7 @@ namespace Analytics.Web.Pages;
 /// against the quarters before it, who came, and the speakers' mix beside the audience's.
 /// </summary>
 public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, TimeProvider clock, IStringLocalizer<SharedResource> localizer,
-    CategoryNames names, ChartCache chartCache) : PageModel
+    CategoryNames names, ChartCache chartCache, PageDataCache pageData) : PageModel
 {
     /// <summary>How many quarters before the shown one its key figures are set against.</summary>
     public const int PreviousQuarters = 4;
@@ -42,16 +42,7 @@ public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, Time
     /// <summary>The quarter before the shown one, when it has a report.</summary>
     public QuarterReport? Previous => Trend.Count > 1 && Trend[^1].Quarter == Quarter ? Trend[^2] : null;
 
-    public async Task OnGetAsync(string? kvartal, CancellationToken cancellationToken)
-    {
-        await LoadAsync(kvartal, cancellationToken);
-        if (Quarter is { } quarter)
-        {
-            var filter = new EventFilter(quarter);
-            Events = await EventSummary.ListAsync(db, reports, filter, clock.GetUtcNow().UtcDateTime, cancellationToken, take: EventsListed);
-            EventCount = Events.Count < EventsListed ? Events.Count : await filter.Apply(db.Events).CountAsync(cancellationToken);
-        }
-    }
+    public async Task OnGetAsync(string? kvartal, CancellationToken cancellationToken) => await LoadAsync(kvartal, cancellationToken);
 
     public async Task<IActionResult> OnGetPngAsync(string? kvartal, string? diagram, CancellationToken cancellationToken)
     {
@@ -61,15 +52,11 @@ public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, Time
 
     private async Task LoadAsync(string? kvartal, CancellationToken cancellationToken)
     {
-        // The same choice as the other period pages; the overview always shows one quarter, so "alla" means the default.
-        var asked = string.Equals(kvartal, ReportPeriod.AllTimeKey, StringComparison.OrdinalIgnoreCase) ? null : kvartal;
-        var period = await ReportPeriod.ChooseAsync(db, asked, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        Quarters = period?.Quarters ?? [];
-        Quarter = period?.Quarter;
-        if (Quarter is not { } quarter) return;
-
-        Report = await reports.ReadAsync(ReportScope.ForQuarter(quarter), cancellationToken);
-        Trend = await reports.ReadTrendAsync(quarter, PreviousQuarters, cancellationToken);
+        // The same choice as the other period pages; the overview always shows one quarter, so "alla" (or anything that
+        // names no quarter) means the default, and is kept under one key.
+        var asked = Core.Events.Quarter.TryParse(kvartal, out var named) ? named.ToString() : null;
+        var overview = await pageData.GetAsync(db, $"overview {asked}", () => ReadAsync(asked, cancellationToken), cancellationToken);
+        (Quarter, Quarters, Report, Trend, Events, EventCount) = overview;
         if (Report?.Report is not { } report) return;
 
         // Drawn from the quarter's report and the trend's, so kept by their revisions (see ChartCache).
@@ -87,6 +74,29 @@ public sealed class IndexModel(AnalyticsDbContext db, ReportReader reports, Time
             Charts.Add($"talare-{code}", () => ComparisonCharts.SpeakersAndAudience(report, code, localizer, names));
         }
     }
+
+    /// <summary>
+    /// Everything the overview reads from the database, held until the next event starts: that turns a planned event
+    /// into a held one and may move the default quarter (see <see cref="PageDataCache"/>).
+    /// </summary>
+    private async Task<(Overview, DateTime?)> ReadAsync(string? asked, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var nextStart = await db.Events.Where(e => e.StartsAtUtc > now).OrderBy(e => e.StartsAtUtc)
+            .Select(e => (DateTime?)e.StartsAtUtc).FirstOrDefaultAsync(cancellationToken);
+        var period = await ReportPeriod.ChooseAsync(db, asked, now, cancellationToken);
+        if (period?.Quarter is not { } quarter) return (new Overview(null, period?.Quarters ?? [], null, [], [], 0), nextStart);
+
+        var report = await reports.ReadAsync(ReportScope.ForQuarter(quarter), cancellationToken);
+        var trend = await reports.ReadTrendAsync(quarter, PreviousQuarters, cancellationToken);
+        var filter = new EventFilter(quarter);
+        var events = await EventSummary.ListAsync(db, reports, filter, now, cancellationToken, take: EventsListed);
+        var count = events.Count < EventsListed ? events.Count : await filter.Apply(db.Events).CountAsync(cancellationToken);
+        return (new Overview(quarter, period.Quarters, report, trend, events, count), nextStart);
+    }
+
+    private sealed record Overview(Quarter? Quarter, IReadOnlyList<Quarter> Quarters, PublishedReport? Report, IReadOnlyList<QuarterReport> Trend,
+        IReadOnlyList<EventSummary> Events, int EventCount);
 
     /// <summary>The dimensions the overview breaks down, and compares speakers with the audience in.</summary>
     public static readonly IReadOnlyList<Dimension> Mix = [Dimension.Sector, Dimension.Profession];

@@ -29,6 +29,8 @@ public sealed class PageStateTests(LiveSite site, ITestOutputHelper output) : IA
         var db = scope.ServiceProvider.GetRequiredService<Analytics.Data.AnalyticsDbContext>();
         await db.Events.Where(e => _made.Contains(e.Slug)).ExecuteDeleteAsync();
         await db.ReportSnapshots.Where(s => s.ScopeKind == Analytics.Core.Reports.ReportScope.EventKind && _made.Contains(s.ScopeKey)).ExecuteDeleteAsync();
+        // Written around SaveChanges, so the site's kept page data is told (see Revision).
+        await Analytics.Data.Revision.Reports.RenewAsync(db);
         await scope.ServiceProvider.GetRequiredService<Analytics.Reporting.Snapshots.ReportRecomputer>().RecomputeAsync(all: false);
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Analytics.Core.Consent;
 using Analytics.Core.Participations;
+using Analytics.Data;
 using Analytics.Ingest.CheckIn;
 using Analytics.Testing;
 using Microsoft.Data.Sqlite;
@@ -17,6 +18,7 @@ public class CheckInServiceTests
         await using var database = await DatabaseAsync(provider);
         await using var db = database.Open();
         var before = await DataVersionAsync(db);
+        var revision = await Revision.Reports.ReadAsync(db);
 
         var outcome = await Service(db).SubmitAsync(Slug, DeviceA, Consenting() with { Language = "en" });
 
@@ -36,6 +38,7 @@ public class CheckInServiceTests
             .ShouldBe((p.AttendeeKey!, "1", "en", ConsentPurposes.Statistics, "check-in", (int?)outcome.EventId, During.GetUtcNow().UtcDateTime));
         consent.WithdrawalCodeHash.ShouldBe(WithdrawalCode.Hash(outcome.WithdrawalCode!));
         (await DataVersionAsync(db)).ShouldBe(before + 1, "the event's reports become stale");
+        (await Revision.Reports.ReadAsync(db)).ShouldNotBe(revision, "the version is raised around SaveChanges, so the pages are told so");
     }
 
     [Theory, DatabaseProviders]

@@ -1,6 +1,7 @@
 using Analytics.Core.Audit;
 using Analytics.Core.Consent;
 using Analytics.Core.Participations;
+using Analytics.Data;
 using Analytics.Testing;
 using Microsoft.EntityFrameworkCore;
 using static Analytics.Ingest.Tests.CheckIn.CheckInTesting;
@@ -17,6 +18,7 @@ public class WithdrawalServiceTests
         var mine = await Service(db).SubmitAsync(Slug, DeviceA, Consenting());
         await Service(db).SubmitAsync(Slug, DeviceB, Consenting());
         var before = await DataVersionAsync(db);
+        var revision = await Revision.Reports.ReadAsync(db);
 
         var events = await Withdrawal(db).WithdrawAsync(mine.WithdrawalCode!.ToLowerInvariant().Replace("-", " "));
 
@@ -32,6 +34,7 @@ public class WithdrawalServiceTests
         consents[0].WithdrawnAtUtc.ShouldBe(During.GetUtcNow().UtcDateTime);
         consents[1].WithdrawnAtUtc.ShouldBeNull();
         (await DataVersionAsync(db)).ShouldBe(before + 1);
+        (await Revision.Reports.ReadAsync(db)).ShouldNotBe(revision, "the version is raised around SaveChanges, so the pages are told so");
 
         var entry = await db.AuditEntries.SingleAsync();
         (entry.Actor, entry.Action, entry.Subject, entry.Detail).ShouldBe((AuditActors.Anonymous, AuditActions.ConsentWithdrawn, (string?)null, "participations=1, events=1"));

@@ -62,28 +62,28 @@ public sealed class CatalogueCacheTests
     {
         await using var database = await DatabaseWithEventAsync(provider);
         await using var db = database.Open();
-        var migrated = await CatalogueRevision.ReadAsync(db);
+        var migrated = await Revision.Catalogue.ReadAsync(db);
         migrated.ShouldNotBeNull("db migrate makes it");
 
         var ev = await db.Events.SingleAsync(e => e.Slug == Slug);
         ev.DataVersion++;
         await db.SaveChangesAsync();
-        (await CatalogueRevision.ReadAsync(db)).ShouldBe(migrated);
+        (await Revision.Catalogue.ReadAsync(db)).ShouldBe(migrated);
 
         var category = await db.TaxonomyCategories.FirstAsync(c => c.Dimension == "sector");
         category.Synonyms = (category.Synonyms is null ? "" : category.Synonyms + "|") + "ett nytt ord";
         await db.SaveChangesAsync();
-        var afterCategory = await CatalogueRevision.ReadAsync(db);
+        var afterCategory = await Revision.Catalogue.ReadAsync(db);
         afterCategory.ShouldNotBe(migrated);
 
         db.Organisations.Remove(await db.Organisations.OrderBy(o => o.Id).LastAsync());
         db.SaveChanges();
-        var afterOrganisation = await CatalogueRevision.ReadAsync(db);
+        var afterOrganisation = await Revision.Catalogue.ReadAsync(db);
         afterOrganisation.ShouldNotBe(afterCategory, "the synchronous save renews it too");
 
         db.TargetMixes.Add(new Analytics.Core.Targets.TargetMix { Dimension = "sector", Code = "kommun", Share = 0.3 });
         await db.SaveChangesAsync();
-        (await CatalogueRevision.ReadAsync(db)).ShouldNotBe(afterOrganisation, "targets feed every report too");
+        (await Revision.Catalogue.ReadAsync(db)).ShouldNotBe(afterOrganisation, "targets feed every report too");
     }
 
     /// <summary>The sample database with the first meeting and the sample organisations, migrated as `db migrate` does.</summary>

@@ -1,4 +1,5 @@
 using Analytics.Core.Audit;
+using Analytics.Data;
 using Analytics.Core.Consent;
 using Analytics.Data.Configuration;
 using Analytics.Jobs.Reports;
@@ -89,10 +90,14 @@ public class RetentionPurgeJobTests
         await using var services = Services(database);
         await RecomputeAllAsync(services);
         var before = await JobTesting.SnapshotsAsync(database);
+        string? revision;
+        await using (var reading = database.Open()) revision = await Revision.Reports.ReadAsync(reading);
 
         await RunAsync(services);
 
         await using var db = database.Open();
+        revision.ShouldNotBeNull();
+        (await Revision.Reports.ReadAsync(db)).ShouldNotBe(revision, "the events are marked purged around SaveChanges, so the pages are told so");
         (await db.Participations.Join(db.Events, p => p.EventId, e => e.Id, (p, e) => new { e.Slug, p.AttendeeKey })
                 .OrderBy(r => r.Slug).ThenBy(r => r.AttendeeKey).Select(r => r.Slug + ":" + r.AttendeeKey).ToListAsync())
             .ShouldBe(["maj:c", "mars:a"]);

@@ -20,7 +20,7 @@ namespace Analytics.Web.Pages.Events;
 /// </summary>
 public sealed class ReportModel(AnalyticsDbContext db, ReportReader reports, TimeProvider clock, IStringLocalizer<SharedResource> localizer,
     CategoryNames names, Accounts.EventAccess access, ForecastReader forecasts,
-    ChartCache chartCache) : PageModel
+    ChartCache chartCache, PageDataCache pageData) : PageModel
 {
     /// <summary>The dimensions of the mix, in the order shown.</summary>
     public static readonly IReadOnlyList<Dimension> Mix = [Dimension.Sector, Dimension.Profession, Dimension.Organisation, Dimension.Municipality, Dimension.Role];
@@ -57,16 +57,14 @@ public sealed class ReportModel(AnalyticsDbContext db, ReportReader reports, Tim
 
     private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
     {
-        var ev = await db.Events.AsNoTracking().SingleOrDefaultAsync(e => e.Slug == slug, cancellationToken);
-        // Another organisation's event answers as if it did not exist (see EventAccess).
-        if (ev is null || !await access.MaySeeAsync(slug, cancellationToken)) return false;
+        var read = await pageData.GetAsync(db, $"event {slug}", () => ReadAsync(slug, cancellationToken), cancellationToken);
+        // Another organisation's event answers as if it did not exist (see EventAccess); asked on every request, as it
+        // depends on who asks.
+        if (read is null || !await access.MaySeeAsync(slug, cancellationToken)) return false;
 
-        Event = ev;
-        StartsLocal = Quarter.ToStockholm(ev.StartsAtUtc);
-        // Asked by event id, not through the event's navigation (see EventSummary.HostNamesAsync).
-        Hosts = [.. (await db.EventHosts.Where(h => h.EventId == ev.Id).Select(h => h.Organisation!.Name).ToListAsync(cancellationToken)).Order()];
-        Planned = ev.StartsAtUtc > clock.GetUtcNow().UtcDateTime;
-        Report = await reports.ReadAsync(ReportScope.ForEvent(slug), cancellationToken);
+        (Event, Hosts, Report) = read;
+        StartsLocal = Quarter.ToStockholm(Event.StartsAtUtc);
+        Planned = Event.StartsAtUtc > clock.GetUtcNow().UtcDateTime;
         if (Report?.Report is { } report)
         {
             // Drawn from the event's report alone, so kept by its revision (see ChartCache).
@@ -75,6 +73,18 @@ public sealed class ReportModel(AnalyticsDbContext db, ReportReader reports, Tim
         }
         return true;
     }
+
+    /// <summary>The event, its hosts and its report as every reader sees them (see <see cref="PageDataCache"/>); null when there is no such event.</summary>
+    private async Task<(EventRead?, DateTime?)> ReadAsync(string slug, CancellationToken cancellationToken)
+    {
+        var ev = await db.Events.AsNoTracking().SingleOrDefaultAsync(e => e.Slug == slug, cancellationToken);
+        if (ev is null) return (null, null);
+        // Asked by event id, not through the event's navigation (see EventSummary.HostNamesAsync).
+        IReadOnlyList<string> hosts = [.. (await db.EventHosts.Where(h => h.EventId == ev.Id).Select(h => h.Organisation!.Name).ToListAsync(cancellationToken)).Order()];
+        return (new EventRead(ev, hosts, await reports.ReadAsync(ReportScope.ForEvent(slug), cancellationToken)), null);
+    }
+
+    private sealed record EventRead(Event Event, IReadOnlyList<string> Hosts, PublishedReport? Report);
 
     private void AddCharts(ProtectedReport report)
     {

@@ -99,6 +99,8 @@ internal sealed class TestEvents(AnalyticsWebFactory factory)
         // Participations and consent records go with the event (cascade).
         await db.Events.Where(e => _slugs.Contains(e.Slug)).ExecuteDeleteAsync();
         await db.ReportSnapshots.Where(s => s.ScopeKind == ReportScope.EventKind && _slugs.Contains(s.ScopeKey)).ExecuteDeleteAsync();
+        // Written around SaveChanges, so the site's kept page data is told (see Revision).
+        await Revision.Reports.RenewAsync(db);
         await scope.ServiceProvider.GetRequiredService<ReportRecomputer>().RecomputeAsync(all: false);
     }
 }
