@@ -213,4 +213,33 @@ public sealed class IndexTests(AnalyticsWebFactory factory)
             return description;
         }
     }
+
+    [Fact]
+    public async Task Shows_an_event_changed_on_another_server_at_the_next_request_on_the_overview_and_its_report()
+    {
+        // 2026Q2: a quarter no other test of the collection changes. The pages keep what they read between requests.
+        var client = factory.AdminClient();
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
+        var quarter = new Quarter(2026, 2);
+        var ev = await db.Events.Where(e => e.StartsAtUtc >= quarter.StartUtc && e.StartsAtUtc < quarter.EndUtc).OrderByDescending(e => e.StartsAtUtc).FirstAsync();
+        var title = ev.Title;
+        (await client.GetStringAsync("/?kvartal=2026Q2")).ShouldContain(title);
+        (await client.PageAsync($"/evenemang/{ev.Slug}")).QuerySelector("h1")!.Text().ShouldContain(title);
+
+        // As an organiser's edit on another server writes it: the same database, another process's context.
+        ev.Title = "Omdöpt träff";
+        await db.SaveChangesAsync();
+        try
+        {
+            (await client.GetStringAsync("/?kvartal=2026Q2")).ShouldContain("Omdöpt träff");
+            (await client.PageAsync($"/evenemang/{ev.Slug}")).QuerySelector("h1")!.Text().ShouldContain("Omdöpt träff");
+        }
+        finally
+        {
+            ev.Title = title;
+            await db.SaveChangesAsync();
+        }
+        (await client.GetStringAsync("/?kvartal=2026Q2")).ShouldNotContain("Omdöpt träff");
+    }
 }
