@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Analytics.Core.Metrics;
 
 /// <summary>A weighted, undirected tie between two organisations; First is always the smaller id.</summary>
@@ -24,9 +26,29 @@ public static class CollaborationNetwork
             var weight = 1.0 / (present.Length - 1);
             for (var i = 0; i < present.Length; i++)
                 for (var j = i + 1; j < present.Length; j++)
-                    weights[(present[i], present[j])] = weights.GetValueOrDefault((present[i], present[j])) + weight;
+                    CollectionsMarshal.GetValueRefOrAddDefault(weights, (present[i], present[j]), out _) += weight;
         }
 
-        return weights.OrderBy(w => w.Key).Select(w => new Tie(w.Key.Item1, w.Key.Item2, w.Value)).ToList();
+        // Sorted as one 64-bit number per pair, smaller id in the high half, so the numbers sort in (First, Second)
+        // order: all time at a million participations has 1.8 million ties, and sorting tuples through LINQ cost seconds
+        // of a recompute. (Only for sorting: as dictionary keys such numbers hash badly, their halves folded together.)
+        var pairs = new long[weights.Count];
+        var sums = new double[weights.Count];
+        var next = 0;
+        foreach (var ((first, second), sum) in weights)
+        {
+            pairs[next] = Pair(first, second);
+            sums[next++] = sum;
+        }
+        Array.Sort(pairs, sums);
+        var ties = new Tie[pairs.Length];
+        for (var i = 0; i < pairs.Length; i++) ties[i] = new Tie((int)(pairs[i] >> 32), (int)((uint)pairs[i] ^ SignBit), sums[i]);
+        return ties;
     }
+
+    private const uint SignBit = 0x8000_0000;
+
+    // The high half orders by the first id as a signed number already; the low half is compared unsigned, so the second
+    // id's sign bit is flipped to keep negative ids before positive ones there too.
+    private static long Pair(int first, int second) => ((long)first << 32) | ((uint)second ^ SignBit);
 }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Analytics.Core.Metrics;
 
 /// <summary>
@@ -49,10 +52,25 @@ public static class Reach
     /// </summary>
     public static int ReturningAttendees(IEnumerable<ReachRow> scope, IEnumerable<ReachRow> history)
     {
-        var scopeRows = scope.Where(r => r.AttendeeKey is not null).ToList();
-        var first = EarliestStart(scopeRows.Concat(history.Where(r => r.AttendeeKey is not null)), r => r.AttendeeKey!);
-        return scopeRows.GroupBy(r => r.AttendeeKey!, StringComparer.Ordinal)
-            .Count(g => first[g.Key] < g.Max(r => r.StartsAtUtc));
+        // One pass each, keeping per key the earliest start seen and the latest in scope: all time at a million
+        // participations has hundreds of thousands of attendees, and grouping their rows cost seconds of a recompute.
+        var seen = new Dictionary<string, (DateTime First, DateTime LastInScope)>(StringComparer.Ordinal);
+        foreach (var row in scope)
+        {
+            if (row.AttendeeKey is null) continue;
+            ref var span = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, row.AttendeeKey, out var exists);
+            span = exists ? (Min(span.First, row.StartsAtUtc), Max(span.LastInScope, row.StartsAtUtc)) : (row.StartsAtUtc, row.StartsAtUtc);
+        }
+        foreach (var row in history)
+        {
+            if (row.AttendeeKey is null) continue;
+            ref var span = ref CollectionsMarshal.GetValueRefOrNullRef(seen, row.AttendeeKey);
+            if (!Unsafe.IsNullRef(ref span)) span.First = Min(span.First, row.StartsAtUtc);
+        }
+        var returning = 0;
+        foreach (var (first, last) in seen.Values)
+            if (first < last) returning++;
+        return returning;
     }
 
     /// <summary>
@@ -73,6 +91,18 @@ public static class Reach
         Proportions.Share(events.Count(e => e.HostCount >= 2), events.Count);
 
     private static Dictionary<TKey, DateTime> EarliestStart<TKey>(IEnumerable<ReachRow> rows, Func<ReachRow, TKey> key)
-        where TKey : notnull =>
-        rows.GroupBy(key).ToDictionary(g => g.Key, g => g.Min(r => r.StartsAtUtc));
+        where TKey : notnull
+    {
+        var earliest = new Dictionary<TKey, DateTime>();
+        foreach (var row in rows)
+        {
+            ref var start = ref CollectionsMarshal.GetValueRefOrAddDefault(earliest, key(row), out var exists);
+            start = exists ? Min(start, row.StartsAtUtc) : row.StartsAtUtc;
+        }
+        return earliest;
+    }
+
+    private static DateTime Min(DateTime a, DateTime b) => a <= b ? a : b;
+
+    private static DateTime Max(DateTime a, DateTime b) => a >= b ? a : b;
 }

@@ -16,7 +16,7 @@ namespace Analytics.Reporting.Snapshots;
 /// </summary>
 public sealed class SnapshotStore(AnalyticsDbContext db, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions GraphJson = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions GraphJson = TieGraphJson.Options;
 
     /// <summary>The scope's stored figures, without the tie network (<see cref="LoadTieGraphAsync"/> reads that).</summary>
     public async Task<StoredFigures?> LoadAsync(ReportScope scope, CancellationToken cancellationToken = default)

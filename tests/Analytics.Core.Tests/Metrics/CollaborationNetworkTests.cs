@@ -66,4 +66,11 @@ public class CollaborationNetworkTests
             }
         }
     }
+
+    [Fact]
+    public void Orders_the_ties_by_first_then_second_id_across_the_whole_range_of_ids() =>
+        CollaborationNetwork.Ties([[5, -3, int.MaxValue, 0], [int.MinValue, 5], [-1, 1]]).Select(t => (t.First, t.Second)).ShouldBe(
+        [
+            (int.MinValue, 5), (-3, 0), (-3, 5), (-3, int.MaxValue), (-1, 1), (0, 5), (0, int.MaxValue), (5, int.MaxValue),
+        ]);
 }
