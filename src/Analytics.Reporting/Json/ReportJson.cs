@@ -17,12 +17,10 @@ public static class ReportJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private static readonly JsonSerializerOptions Compact = new(JsonSerializerDefaults.Web);
-
     /// <summary>The documented report document; only a protected report can be written.</summary>
     public static string Serialize(ProtectedReport report) => JsonSerializer.Serialize(report, Options);
 
-    internal static string Payload(ReportFigures figures) => JsonSerializer.Serialize(figures, Compact);
+    internal static string Payload(ReportFigures figures) => JsonSerializer.Serialize(figures, StoredJson.Payloads);
 
-    internal static ReportFigures? ReadPayload(string payload) => JsonSerializer.Deserialize<ReportFigures>(payload, Compact);
+    internal static ReportFigures? ReadPayload(string payload) => JsonSerializer.Deserialize<ReportFigures>(payload, StoredJson.Payloads);
 }

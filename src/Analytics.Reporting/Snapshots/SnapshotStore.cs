@@ -16,7 +16,7 @@ namespace Analytics.Reporting.Snapshots;
 /// </summary>
 public sealed class SnapshotStore(AnalyticsDbContext db, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions GraphJson = TieGraphJson.Options;
+    private static readonly JsonSerializerOptions GraphJson = StoredJson.Networks;
 
     /// <summary>The scope's stored figures, without the tie network (<see cref="LoadTieGraphAsync"/> reads that).</summary>
     public async Task<StoredFigures?> LoadAsync(ReportScope scope, CancellationToken cancellationToken = default)
@@ -170,7 +170,7 @@ public sealed class SnapshotStore(AnalyticsDbContext db, TimeProvider clock)
     {
         var graph = figures.Reach?.TieGraph;
         if (graph is not null && figures.Scope.Kind == ReportScope.EventKind
-            && figures.Find(Dimension.Organisation.Code()) is { } organisations && graph.Equals(ReportBuilder.OneEventTieGraph(organisations)))
+            && figures.Find(Dimension.Organisation.Code()) is { } organisations && ReportBuilder.IsOneEventTieGraph(graph, organisations))
             graph = null;
         return (ReportJson.Payload(WithoutTieGraph(figures)), graph is null ? null : JsonSerializer.Serialize(graph, GraphJson));
     }
