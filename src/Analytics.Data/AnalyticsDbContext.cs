@@ -87,7 +87,7 @@ public abstract class AnalyticsDbContext(DbContextOptions options)
     }
 
     /// <summary>
-    /// Detects the pending changes once, for the catalogue check, and lets the save that follows skip detecting them
+    /// Detects the pending changes once, for the revisions' check, and lets the save that follows skip detecting them
     /// again (an import saves every 1,000 rows with all of them tracked); automatic detection is back when disposed.
     /// </summary>
     private DetectedChanges DetectOnce()

@@ -77,7 +77,8 @@ public sealed class Revision
     /// <summary>Makes the rows, once, as `db migrate` runs (one process at a time); renewing them later is then an update.</summary>
     public static async Task EnsureAsync(AnalyticsDbContext db, CancellationToken cancellationToken = default)
     {
-        var existing = await db.SystemSettings.Where(s => s.Key.EndsWith(":revision")).Select(s => s.Key).ToListAsync(cancellationToken);
+        var keys = All.Select(r => r.Key).ToList();
+        var existing = await db.SystemSettings.Where(s => keys.Contains(s.Key)).Select(s => s.Key).ToListAsync(cancellationToken);
         foreach (var revision in All.Where(r => !existing.Contains(r.Key)))
             db.SystemSettings.Add(new SystemSetting { Key = revision.Key, Value = Guid.NewGuid().ToString("N"), ChangedAtUtc = DateTime.UtcNow });
         await db.SaveChangesAsync(cancellationToken);

@@ -14,7 +14,7 @@ namespace Analytics.Reporting.Json;
 public static class StoredJson
 {
     /// <summary>The serializer's own options: the Web defaults the payloads and networks were always written with.</summary>
-    internal static readonly JsonSerializerOptions Plain = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Plain = new(JsonSerializerDefaults.Web);
 
     /// <summary>The options to write and read stored payloads with.</summary>
     public static readonly JsonSerializerOptions Payloads = new(JsonSerializerDefaults.Web) { Converters = { new BreakdownJson() } };

@@ -16,8 +16,6 @@ namespace Analytics.Reporting.Snapshots;
 /// </summary>
 public sealed class SnapshotStore(AnalyticsDbContext db, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions GraphJson = StoredJson.Networks;
-
     /// <summary>The scope's stored figures, without the tie network (<see cref="LoadTieGraphAsync"/> reads that).</summary>
     public async Task<StoredFigures?> LoadAsync(ReportScope scope, CancellationToken cancellationToken = default)
     {
@@ -101,7 +99,7 @@ public sealed class SnapshotStore(AnalyticsDbContext db, TimeProvider clock)
         var row = await Rows(scope.Kind).Where(s => s.ScopeKey == scope.Key)
             .Select(s => new { s.Payload, s.TieGraph, s.PayloadFormat, s.Revision, s.Id }).SingleOrDefaultAsync(cancellationToken);
         if (row is null || ReportJson.ReadPayload(row.Payload) is not { } figures) return null;
-        var graph = row.TieGraph is { } json ? JsonSerializer.Deserialize<TieGraphFigures>(json, GraphJson)
+        var graph = row.TieGraph is { } json ? JsonSerializer.Deserialize<TieGraphFigures>(json, StoredJson.Networks)
             : figures.Reach?.TieGraph ?? (scope.Kind == ReportScope.EventKind && row.PayloadFormat >= ReportSnapshot.CurrentFormat
                 && figures.Reach is not null && figures.Find(Dimension.Organisation.Code()) is { } organisations
                 ? ReportBuilder.OneEventTieGraph(organisations) : null);
@@ -172,7 +170,7 @@ public sealed class SnapshotStore(AnalyticsDbContext db, TimeProvider clock)
         if (graph is not null && figures.Scope.Kind == ReportScope.EventKind
             && figures.Find(Dimension.Organisation.Code()) is { } organisations && ReportBuilder.IsOneEventTieGraph(graph, organisations))
             graph = null;
-        return (ReportJson.Payload(WithoutTieGraph(figures)), graph is null ? null : JsonSerializer.Serialize(graph, GraphJson));
+        return (ReportJson.Payload(WithoutTieGraph(figures)), graph is null ? null : JsonSerializer.Serialize(graph, StoredJson.Networks));
     }
 
     private async Task WriteAsync(ReportScope scope, string payload, string? tieGraph, long dataVersion, CancellationToken cancellationToken)

@@ -8,6 +8,7 @@ using Analytics.Reporting.Forecast;
 using Analytics.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Analytics.Jobs.Tests.Forecast;
 
@@ -19,15 +20,7 @@ namespace Analytics.Jobs.Tests.Forecast;
 /// </summary>
 public sealed class StoredForecastRefreshTests
 {
-    /// <summary>A clock the test moves on, to hold an event.</summary>
-    private sealed class MovableClock(DateTime now) : TimeProvider
-    {
-        public DateTime Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => new(Now, TimeSpan.Zero);
-    }
-
-    private static async Task<(TestDatabase Database, ServiceProvider Services, MovableClock Clock)> ArrangeAsync(string provider)
+    private static async Task<(TestDatabase Database, ServiceProvider Services, FakeTimeProvider Clock)> ArrangeAsync(string provider)
     {
         var database = await MigratedDatabase.CreateAsync(provider);
         await using (var db = database.Open())
@@ -35,7 +28,8 @@ public sealed class StoredForecastRefreshTests
             await TurnoutData.WriteHeldAsync(db, events: 24, perEvent: 40, TurnoutData.Signal);
             await TurnoutData.WritePlannedAsync(db, "planned", TurnoutData.People("k", 12, "kommun"));
         }
-        var clock = new MovableClock(TurnoutData.Now);
+        // A clock the test moves on, to hold an event.
+        var clock = new FakeTimeProvider(new DateTimeOffset(TurnoutData.Now, TimeSpan.Zero));
         return (database, JobTesting.Services(database, new RecordedLog(), s => s.AddSingleton<TimeProvider>(clock)), clock);
     }
 
@@ -97,13 +91,13 @@ public sealed class StoredForecastRefreshTests
         await RunAsync<TrainForecastJob>(services, j => j.RunAsync(CancellationToken.None));
         (await StoredAsync(database, "planned")).ShouldNotBeNull().Figures.Registered.ShouldBe(12);
 
-        clock.Now = TurnoutData.Now.AddDays(3);
+        clock.SetUtcNow(new DateTimeOffset(TurnoutData.Now.AddDays(3), TimeSpan.Zero));
         await RegisterAsync(database, "planned", TurnoutData.People("n", 5, "stat"));
         // What an import runs after its batch, and the reconcile every 15 minutes.
         await RunAsync<RecomputeReportsJob>(services, j => j.RunAsync(false, CancellationToken.None));
 
         var (stored, figures) = (await StoredAsync(database, "planned")).ShouldNotBeNull();
-        (stored.ModelVersion, figures.Registered, stored.MadeAtUtc).ShouldBe((1, 17, clock.Now));
+        (stored.ModelVersion, figures.Registered, stored.MadeAtUtc).ShouldBe((1, 17, clock.GetUtcNow().UtcDateTime));
         figures.Sectors.Select(s => s.Code).ShouldContain("stat");
         (await VersionsAsync(database)).ShouldBe(1);
     }
@@ -154,7 +148,7 @@ public sealed class StoredForecastRefreshTests
         var before = (await StoredAsync(database, "planned")).ShouldNotBeNull().Stored;
 
         // The event is held; its attendance list comes in, with a walk-in, and its reports are recomputed.
-        clock.Now = new DateTime(2026, 12, 9, 12, 0, 0, DateTimeKind.Utc);
+        clock.SetUtcNow(new DateTimeOffset(2026, 12, 9, 12, 0, 0, TimeSpan.Zero));
         await using (var db = database.Open())
             await db.Participations.ExecuteUpdateAsync(p => p.SetProperty(x => x.Attendance, Attendance.Attended));
         await RegisterAsync(database, "planned", Someone.WithKey("walk-in").In("kommun").Attended());

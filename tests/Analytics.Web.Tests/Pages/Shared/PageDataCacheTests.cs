@@ -3,19 +3,13 @@ using Analytics.Core.Localisation;
 using Analytics.Data;
 using Analytics.Testing;
 using Analytics.Web.Pages.Shared;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Analytics.Web.Tests.Pages.Shared;
 
 public class PageDataCacheTests
 {
     private static readonly DateTime Now = new(2026, 11, 27, 12, 0, 0, DateTimeKind.Utc);
-
-    private sealed class Clock : TimeProvider
-    {
-        public DateTime UtcNow { get; set; } = Now;
-
-        public override DateTimeOffset GetUtcNow() => new(UtcNow);
-    }
 
     /// <summary>A reader that counts its reads and answers with the count, valid until <paramref name="until"/>.</summary>
     private sealed class Reader(DateTime? until = null)
@@ -31,7 +25,7 @@ public class PageDataCacheTests
         await using var database = await TestDatabase.CreateAsync("sqlite");
         await using var db = database.Open();
         await Revision.EnsureAsync(db);
-        var clock = new Clock();
+        var clock = new FakeTimeProvider(Now);
         using var cache = new PageDataCache(clock);
         var reader = new Reader(until: Now.AddHours(1));
 
@@ -44,9 +38,9 @@ public class PageDataCacheTests
         (await cache.GetAsync(db, "overview", reader.ReadAsync, default)).ShouldBe(2, "an event was saved: read again");
         (await cache.GetAsync(db, "overview", reader.ReadAsync, default)).ShouldBe(2);
 
-        clock.UtcNow = Now.AddHours(1).AddTicks(-1);
+        clock.SetUtcNow(Now.AddHours(1).AddTicks(-1));
         (await cache.GetAsync(db, "overview", reader.ReadAsync, default)).ShouldBe(2);
-        clock.UtcNow = Now.AddHours(1);
+        clock.SetUtcNow(Now.AddHours(1));
         (await cache.GetAsync(db, "overview", reader.ReadAsync, default)).ShouldBe(3, "the time it was read for is over");
     }
 
@@ -56,7 +50,7 @@ public class PageDataCacheTests
         await using var database = await TestDatabase.CreateAsync("sqlite");
         await using var db = database.Open();
         await Revision.EnsureAsync(db);
-        using var cache = new PageDataCache(new Clock());
+        using var cache = new PageDataCache(new FakeTimeProvider(Now));
         var reader = new Reader();
 
         (await cache.GetAsync(db, "event mars", reader.ReadAsync, default)).ShouldBe(1);
@@ -75,7 +69,7 @@ public class PageDataCacheTests
     {
         await using var database = await TestDatabase.CreateAsync("sqlite");
         await using var db = database.Open();
-        using var cache = new PageDataCache(new Clock());
+        using var cache = new PageDataCache(new FakeTimeProvider(Now));
         var reader = new Reader();
 
         await cache.GetAsync(db, "overview", reader.ReadAsync, default);
@@ -89,7 +83,7 @@ public class PageDataCacheTests
     {
         await using var database = await TestDatabase.CreateAsync("sqlite");
         await using (var db = database.Open()) await Revision.EnsureAsync(db);
-        using var cache = new PageDataCache(new Clock());
+        using var cache = new PageDataCache(new FakeTimeProvider(Now));
         var reads = 0;
         var release = new TaskCompletionSource();
 
